@@ -1,0 +1,77 @@
+"""Assembling the bot: Bot, Dispatcher, middlewares, routers, storage for conversations."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram_i18n.cores import FluentRuntimeCore
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.commands import set_default_menus
+from bot.config import Settings
+from bot.handlers import errors, imports, invites, joins, navigation, profile, start
+from bot.i18n import make_core, make_middleware
+from bot.middlewares.actor import ActorMiddleware
+from bot.middlewares.database import UnitOfWorkMiddleware
+from bot.services.clock import Clock, utc_now
+
+log = logging.getLogger(__name__)
+
+
+def build_bot(settings: Settings) -> Bot:
+    """A Bot for Telegram, or for another Bot API server when one is configured."""
+    if settings.bot_token is None:
+        raise RuntimeError("ZHIBU_BOT_TOKEN is not set")
+    session = None
+    if settings.bot_api_server:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_server))
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(link_preview_is_disabled=True),
+    )
+
+
+def build_storage(settings: Settings) -> BaseStorage:
+    """Conversation state: in memory for one process, in Redis when several share users."""
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(settings.redis_url)
+    return MemoryStorage()
+
+
+def build_dispatcher(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    *,
+    clock: Clock = utc_now,
+    storage: BaseStorage | None = None,
+    core: FluentRuntimeCore | None = None,
+) -> Dispatcher:
+    dispatcher = Dispatcher(storage=storage or build_storage(settings), settings=settings)
+    dispatcher.update.outer_middleware(UnitOfWorkMiddleware(session_factory, clock))
+    dispatcher.update.outer_middleware(ActorMiddleware())
+    core = core or make_core()
+    make_middleware(core).setup(dispatcher)
+    dispatcher.include_routers(
+        start.build_router(),
+        profile.build_router(),
+        joins.build_router(),
+        navigation.build_router(),
+        invites.build_router(),
+        imports.build_router(),
+        errors.build_router(),  # last: its fallbacks take only what nobody else did
+    )
+
+    async def _menus(bot: Bot) -> None:
+        await set_default_menus(bot, core)
+
+    dispatcher.startup.register(_menus)
+    return dispatcher

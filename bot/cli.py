@@ -1,0 +1,206 @@
+"""The `zhibu` command: run the bot, migrate, import rosters, and bootstrap admins."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from bot.config import Settings
+from bot.services.clock import utc_now
+from storage.db import create_engine, create_session_factory
+from storage.migrate import upgrade
+from storage.uow import UnitOfWork
+
+log = logging.getLogger("zhibu")
+
+
+def _prepare_database(settings: Settings) -> None:
+    path = settings.sqlite_path()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.database_url)
+
+
+async def _run(settings: Settings) -> None:
+    from bot.app import build_bot, build_dispatcher
+
+    engine = create_engine(settings.database_url)
+    dispatcher = build_dispatcher(settings, create_session_factory(engine))
+    bot = build_bot(settings)
+    try:
+        await dispatcher.start_polling(bot, allowed_updates=dispatcher.resolve_used_update_types())
+    finally:
+        await bot.session.close()
+        await engine.dispose()
+
+
+async def _import(settings: Settings, file: Path, locale: str) -> int:
+    from bot.i18n import load_core
+    from bot.services import imports
+    from bot.services.access import OPERATOR
+
+    parsed = imports.parse_file(file.name, await asyncio.to_thread(file.read_bytes))
+    engine = create_engine(settings.database_url)
+    try:
+        async with UnitOfWork(create_session_factory(engine)) as uow:
+            report = await imports.apply_import(uow, OPERATOR, parsed, utc_now())
+    finally:
+        await engine.dispose()
+    core = await load_core()
+    for status in imports.RowStatus:
+        print(f"{status.value}: {report.count(status)}")
+    for outcome in report.rejected:
+        reason = core.get(
+            outcome.reason_key or "import-error-format", locale, **outcome.reason_params
+        )
+        print(f"  {outcome.sheet} row {outcome.row}: {reason}")
+    return 1 if report.rejected else 0
+
+
+async def _admin(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.services import invites, organizations
+    from bot.services.access import OPERATOR
+    from bot.services.roles import Kind, Level, Role
+    from storage.models import Membership, Person
+
+    engine = create_engine(settings.database_url)
+    try:
+        async with UnitOfWork(create_session_factory(engine)) as uow:
+            if args.admin_command == "create-org":
+                created = await organizations.create(
+                    uow,
+                    OPERATOR,
+                    organizations.NewOrganization(
+                        code=args.code,
+                        name=args.name,
+                        level=Level(args.level),
+                        kind=Kind(args.kind) if args.kind else None,
+                        parent_code=args.parent,
+                        timezone=args.timezone,
+                    ),
+                    utc_now(),
+                )
+                print(f"created {created.level.value} {created.code} (id {created.id})")
+            elif args.admin_command == "invite":
+                target = await uow.organizations.by_code(args.org)
+                if target is None:
+                    print(f"no organization with code {args.org}", file=sys.stderr)
+                    return 2
+                invite, _ = await invites.create_invite(
+                    uow,
+                    OPERATOR,
+                    target.id,
+                    Role(args.role),
+                    args.uses,
+                    timedelta(days=args.days),
+                    utc_now(),
+                )
+                print(
+                    f"https://t.me/{args.bot_username}?start={invite.token}"
+                    if args.bot_username
+                    else f"/start {invite.token}"
+                )
+            elif args.admin_command == "grant":
+                holder_org = await uow.organizations.by_code(args.org)
+                if holder_org is None:
+                    print(f"no organization with code {args.org}", file=sys.stderr)
+                    return 2
+                person = await uow.people.by_telegram_id(args.telegram_id)
+                if person is None:
+                    person = await uow.people.add(
+                        Person(
+                            telegram_id=args.telegram_id,
+                            display_name=args.name or str(args.telegram_id),
+                            created_at=utc_now(),
+                        )
+                    )
+                if not await uow.memberships.exists(person.id, holder_org.id, Role(args.role)):
+                    await uow.memberships.add(
+                        Membership(
+                            person_id=person.id,
+                            org_id=holder_org.id,
+                            role=Role(args.role),
+                            created_at=utc_now(),
+                        )
+                    )
+                await uow.commit()
+                print(f"{person.display_name} is {args.role} of {args.org}")
+            elif args.admin_command == "tree":
+                from sqlalchemy import select
+
+                from storage.models import Organization
+
+                rows = await uow.session.scalars(select(Organization).order_by(Organization.path))
+                for org in rows:
+                    depth = org.path.count("/") - 2
+                    print(f"{'  ' * depth}{org.code}  {org.name}  [{org.level.value}]")
+    finally:
+        await engine.dispose()
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    from bot.services.roles import Kind, Level, Role
+
+    parser = argparse.ArgumentParser(prog="zhibu", description="Zhibu (支部助手) bot")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="migrate the database and run the bot (long polling)")
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    importer = commands.add_parser("import", help="import an organization tree / roster file")
+    importer.add_argument("file", type=Path, help="a .csv or .xlsx file")
+    importer.add_argument("--lang", default="zh", choices=["zh", "mn", "en"])
+
+    admin = commands.add_parser("admin", help="bootstrap: organizations, first admins")
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True)
+    create = admin_commands.add_parser("create-org", help="add an organization")
+    create.add_argument("--code", required=True)
+    create.add_argument("--name", required=True)
+    create.add_argument("--level", required=True, choices=[v.value for v in Level])
+    create.add_argument("--kind", choices=[v.value for v in Kind])
+    create.add_argument("--parent", help="parent organization code")
+    create.add_argument("--timezone")
+    invite = admin_commands.add_parser("invite", help="print an invite link")
+    invite.add_argument("--org", required=True, help="organization code")
+    invite.add_argument("--role", required=True, choices=[v.value for v in Role])
+    invite.add_argument("--uses", type=int, default=1)
+    invite.add_argument("--days", type=int, default=3)
+    invite.add_argument("--bot-username", help="to print a t.me link")
+    grant = admin_commands.add_parser("grant", help="give a Telegram user a role directly")
+    grant.add_argument("--telegram-id", type=int, required=True)
+    grant.add_argument("--org", required=True)
+    grant.add_argument("--role", required=True, choices=[v.value for v in Role])
+    grant.add_argument("--name")
+    admin_commands.add_parser("tree", help="print the organization tree")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from bot.services.errors import DomainError
+
+    try:
+        _prepare_database(settings)
+        if args.command == "run":
+            asyncio.run(_run(settings))
+        elif args.command == "import":
+            return asyncio.run(_import(settings, args.file, args.lang))
+        elif args.command == "admin":
+            return asyncio.run(_admin(settings, args))
+    except DomainError as exc:
+        print(f"refused: {exc.key} {exc.params}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Process configuration, read from the environment and an optional `.env` file."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.services.quiet_hours import QuietHours
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/zhibu.db"
+
+
+class Settings(BaseSettings):
+    """Every knob an operator may turn; names map to `ZHIBU_*` environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ZHIBU_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    bot_token: SecretStr | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    redis_url: str | None = None
+    bot_api_server: str | None = None
+    timezone: str = "Asia/Shanghai"
+    quiet_hours: str = "21:30-07:30"
+    default_locale: str = "zh"
+    invite_ttl_hours: int = 72
+    invite_max_uses: int = 1
+    import_max_bytes: int = 5 * 1024 * 1024
+    log_level: str = "INFO"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _valid_quiet_hours(cls, value: str) -> str:
+        QuietHours.parse(value)
+        return value
+
+    @cached_property
+    def quiet(self) -> QuietHours:
+        return QuietHours.parse(self.quiet_hours)
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def sqlite_path(self) -> Path | None:
+        """The file behind a SQLite URL, so its folder can be created before first use."""
+        prefix = "sqlite+aiosqlite:///"
+        if not self.database_url.startswith(prefix):
+            return None
+        rest = self.database_url.removeprefix(prefix)
+        return None if rest in ("", ":memory:") else Path(rest)

@@ -1,0 +1,62 @@
+"""Last stops: domain errors explained, the unexpected logged, stale buttons answered.
+
+Include this router last so its fallbacks only catch what nothing else took.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import F, Router
+from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import ExceptionTypeFilter
+from aiogram.types import CallbackQuery, ErrorEvent, Message
+from aiogram_i18n import I18nContext
+
+from bot.services.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+
+async def _explain(event: ErrorEvent, text: str) -> None:
+    update = event.update
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(text[:200], show_alert=True)
+        elif update.message is not None:
+            await update.message.answer(text)
+    except TelegramAPIError as exc:  # the explanation itself could not be delivered
+        log.warning("could not explain error for update %s: %s", update.update_id, exc)
+
+
+async def domain_error(event: ErrorEvent, i18n: I18nContext) -> None:
+    error = event.exception
+    assert isinstance(error, DomainError)
+    log.info("update %s refused: %s %s", event.update.update_id, error.key, error.params)
+    await _explain(event, i18n.get(error.key, **error.params))
+
+
+async def unexpected_error(event: ErrorEvent, i18n: I18nContext | None = None) -> None:
+    log.exception("update %s failed", event.update.update_id, exc_info=event.exception)
+    if i18n is not None:
+        await _explain(event, i18n.get("error-unexpected"))
+
+
+async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:
+    """Malformed, forged or outdated callback data matches no handler and lands here."""
+    await query.answer(i18n.get("error-stale-button"), show_alert=True)
+
+
+async def unknown_message(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("fallback-unknown"))
+
+
+def build_router() -> Router:
+    """A fresh router each call, so every Dispatcher gets its own."""
+    router = Router(name="errors")
+    router.errors.register(domain_error, ExceptionTypeFilter(DomainError))
+    router.errors.register(unexpected_error)
+    router.callback_query.register(stale_button)
+    router.message.register(unknown_message, F.chat.type == ChatType.PRIVATE)
+    return router

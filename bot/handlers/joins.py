@@ -1,0 +1,106 @@
+"""The secretary's side of joining: approve or reject with one tap, and /requests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+from aiogram_i18n.cores import FluentRuntimeCore
+
+from bot.commands import set_personal_menu
+from bot.delivery import notify
+from bot.handlers.render import role_name
+from bot.keyboards.onboarding import JoinDecisionCB, decision_keyboard
+from bot.services import invites, people
+from bot.services.access import Actor
+from bot.services.errors import AccessDenied
+from storage.uow import UnitOfWork
+
+LIST_LIMIT = 10
+
+
+async def decide(
+    query: CallbackQuery,
+    callback_data: JoinDecisionCB,
+    uow: UnitOfWork,
+    actor: Actor,
+    i18n: I18nContext,
+    bot: Bot,
+    now: datetime,
+) -> None:
+    decided = await invites.decide_join_request(
+        uow, actor, callback_data.request_id, callback_data.approve, now
+    )
+    request = decided.request
+    role = role_name(i18n, request.role)
+    key = "join-decided-approved" if decided.approved else "join-decided-rejected"
+    await query.answer()
+    if query.message is not None:
+        await bot.edit_message_text(
+            i18n.get(
+                key,
+                name=request.display_name,
+                org=decided.org.name,
+                role=role,
+                by=actor.display_name,
+            ),
+            chat_id=query.message.chat.id,
+            message_id=query.message.message_id,
+        )
+    requester = decided.requester
+    with i18n.use_locale(requester.locale or i18n.locale):
+        await notify(
+            bot,
+            requester.telegram_id,
+            i18n.get(
+                "join-approved" if decided.approved else "join-rejected",
+                org=decided.org.name,
+                role=role_name(i18n, request.role),
+            ),
+        )
+    if decided.approved:
+        person = await uow.people.get(requester.person_id)
+        assert person is not None
+        core: FluentRuntimeCore = i18n.core  # type: ignore[assignment]
+        await set_personal_menu(
+            bot, core, await people.actor_for(uow, person), requester.locale or i18n.locale
+        )
+
+
+async def list_requests(
+    message: Message, uow: UnitOfWork, actor: Actor, i18n: I18nContext
+) -> None:
+    if not actor.is_manager:
+        raise AccessDenied()
+    pending = await invites.pending_for(uow, actor)
+    if not pending:
+        await message.answer(i18n.get("requests-none"))
+        return
+    await message.answer(i18n.get("requests-header", count=len(pending)))
+    for item in pending[:LIST_LIMIT]:
+        request = item.request
+        await message.answer(
+            i18n.get(
+                "join-request-notice",
+                name=request.display_name,
+                org=item.org.name,
+                role=role_name(i18n, request.role),
+                phone=request.phone or "—",
+            ),
+            reply_markup=decision_keyboard(i18n, request.id),
+        )
+    if len(pending) > LIST_LIMIT:
+        await message.answer(i18n.get("requests-more", count=len(pending) - LIST_LIMIT))
+
+
+def build_router() -> Router:
+    """A fresh router each call, so every Dispatcher gets its own."""
+    router = Router(name="joins")
+    router.message.filter(F.chat.type == ChatType.PRIVATE)
+    router.callback_query.register(decide, JoinDecisionCB.filter())
+    router.message.register(list_requests, Command("requests"))
+    return router

@@ -1,0 +1,54 @@
+"""Turning service results into localized text. No rules live here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from aiogram_i18n import I18nContext
+
+from bot.services.access import Actor
+from bot.services.roles import Role
+from storage.models import Organization
+
+TEXT_LIMIT = 4096
+
+
+def role_name(i18n: I18nContext, role: Role) -> str:
+    return i18n.get(f"role-{role.value}")
+
+
+def org_title(i18n: I18nContext, org: Organization) -> str:
+    kind = f", {i18n.get(f'kind-{org.kind.value}')}" if org.kind else ""
+    return f"{org.name} ({i18n.get(f'level-{org.level.value}')}{kind})"
+
+
+def local_time(moment: datetime, zone: ZoneInfo) -> str:
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})"
+
+
+def my_roles(i18n: I18nContext, actor: Actor) -> str:
+    """One line per organization, its roles joined: what /me and /start show."""
+    by_org: dict[int, tuple[str, list[str]]] = {}
+    for grant in actor.grants:
+        by_org.setdefault(grant.org_id, (grant.org_name, []))[1].append(
+            role_name(i18n, grant.role)
+        )
+    return "\n".join(f"• {name} — {', '.join(roles)}" for name, roles in by_org.values())
+
+
+def split_text(lines: list[str], limit: int = TEXT_LIMIT) -> list[str]:
+    """Pack lines into as few messages as Telegram's 4096-character limit allows."""
+    chunks: list[str] = []
+    current = ""
+    for line in lines:
+        line = line[:limit]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            chunks.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        chunks.append(current)
+    return chunks

@@ -1,0 +1,141 @@
+"""Authorization in one place: who may do what, where.
+
+A role held in organization O covers O and everything below it (prefix of the
+materialized path), so an admin of a committee acts on its whole subtree and a
+secretary of branch A never reaches branch B.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.services.errors import AccessDenied
+from bot.services.roles import ROLES_AT_LEVEL, Level, Role
+from storage.models import Organization
+
+log = logging.getLogger(__name__)
+
+
+class Action(StrEnum):
+    VIEW_ORGANIZATION = "view_organization"
+    MANAGE_ORGANIZATION = "manage_organization"
+    INVITE = "invite"
+    DECIDE_JOIN = "decide_join"
+    IMPORT = "import"
+
+
+MANAGERS = frozenset({Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY})
+
+POLICY: dict[Action, frozenset[Role]] = {
+    Action.VIEW_ORGANIZATION: MANAGERS | {Role.COMMITTEE_MEMBER, Role.GROUP_LEADER},
+    Action.MANAGE_ORGANIZATION: MANAGERS,
+    Action.INVITE: MANAGERS,
+    Action.DECIDE_JOIN: MANAGERS,
+    Action.IMPORT: MANAGERS,
+}
+
+_BRANCH_ROLES = frozenset(
+    {
+        Role.COMMITTEE_MEMBER,
+        Role.GROUP_LEADER,
+        Role.CENTRAL_HOUSEHOLD,
+        Role.MEMBER,
+        Role.PROBATIONARY_MEMBER,
+        Role.RESIDENT,
+    }
+)
+
+# Which roles a holder of each role may hand out (by invite, approval or import).
+GRANTABLE: dict[Role, frozenset[Role]] = {
+    Role.ADMIN: frozenset(Role),
+    Role.SECRETARY: _BRANCH_ROLES | {Role.DEPUTY_SECRETARY},
+    Role.DEPUTY_SECRETARY: _BRANCH_ROLES,
+}
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One role the actor holds, with where it holds it."""
+
+    org_id: int
+    org_path: str
+    org_name: str
+    org_level: Level
+    role: Role
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a person and every role they hold. `operator` is the command line."""
+
+    person_id: int | None
+    telegram_id: int | None
+    display_name: str
+    language: str | None
+    grants: tuple[Grant, ...] = field(default=())
+    operator: bool = False
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return frozenset(g.role for g in self.grants)
+
+    @property
+    def is_manager(self) -> bool:
+        return bool(self.roles & MANAGERS)
+
+
+OPERATOR = Actor(
+    person_id=None, telegram_id=None, display_name="operator", language=None, operator=True
+)
+
+
+def can(
+    actor: Actor, action: Action, target: Organization, grant_role: Role | None = None
+) -> bool:
+    """Whether a role of the actor allows `action` on `target` (and handing out `grant_role`)."""
+    return actor.operator or any(
+        grant_allows(grant, action, target, grant_role) for grant in actor.grants
+    )
+
+
+def grant_allows(
+    grant: Grant, action: Action, target: Organization, grant_role: Role | None = None
+) -> bool:
+    """Whether this one role, held where it is held, allows `action` on `target`."""
+    if grant.role not in POLICY[action] or not target.path.startswith(grant.org_path):
+        return False
+    return grant_role is None or grant_role in GRANTABLE.get(grant.role, frozenset())
+
+
+def require(
+    actor: Actor, action: Action, target: Organization, grant_role: Role | None = None
+) -> None:
+    """Raise AccessDenied (and log it) unless `can` says yes."""
+    if can(actor, action, target, grant_role):
+        return
+    log.warning(
+        "access denied: person=%s action=%s org=%s role=%s",
+        actor.person_id,
+        action.value,
+        target.id,
+        grant_role.value if grant_role else "-",
+    )
+    raise AccessDenied()
+
+
+def scope_roots(actor: Actor, action: Action) -> list[Grant]:
+    """The topmost organizations where the actor may do `action` (nested ones dropped)."""
+    allowed = [g for g in actor.grants if g.role in POLICY[action]]
+    roots: list[Grant] = []
+    for grant in sorted(allowed, key=lambda g: len(g.org_path)):
+        if not any(grant.org_path.startswith(r.org_path) for r in roots):
+            roots.append(grant)
+    return roots
+
+
+def grantable_roles(actor: Actor, target: Organization) -> list[Role]:
+    """Roles the actor may hand out in `target`, limited to those valid at its level."""
+    valid = ROLES_AT_LEVEL[target.level]
+    return [r for r in Role if r in valid and can(actor, Action.INVITE, target, r)]

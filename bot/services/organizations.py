@@ -1,0 +1,169 @@
+"""The organization tree: creating nodes, checking where they may hang, browsing it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.services.access import Action, Actor, can, require, scope_roots
+from bot.services.errors import Conflict, InvalidInput, NotFound
+from bot.services.roles import ALLOWED_PARENTS, Kind, Level, Role
+from storage.models import Organization
+from storage.uow import UnitOfWork
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
+NAME_MAX = 200
+
+
+def check_code(code: str) -> str:
+    code = code.strip()
+    if not CODE_PATTERN.match(code):
+        raise InvalidInput("error-org-code")
+    return code
+
+
+def check_timezone(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput("error-timezone", timezone=name) from None
+    return name
+
+
+def check_placement(level: Level, parent: Organization | None) -> None:
+    """A party group hangs under a branch, a branch under a committee or general branch..."""
+    parent_level = parent.level if parent else None
+    if parent_level not in ALLOWED_PARENTS[level]:
+        raise InvalidInput(
+            "error-org-placement",
+            level=level.value,
+            parent=parent_level.value if parent_level else "-",
+        )
+
+
+@dataclass(frozen=True)
+class NewOrganization:
+    code: str
+    name: str
+    level: Level
+    kind: Kind | None = None
+    parent_code: str | None = None
+    timezone: str | None = None
+
+
+async def create(
+    uow: UnitOfWork, actor: Actor, spec: NewOrganization, now: datetime
+) -> Organization:
+    """Add one node; the actor must manage the parent (only the operator may add roots)."""
+    code = check_code(spec.code)
+    name = " ".join(spec.name.split())
+    if not name or len(name) > NAME_MAX:
+        raise InvalidInput("error-org-name")
+    parent = None
+    if spec.parent_code:
+        parent = await uow.organizations.by_code(spec.parent_code)
+        if parent is None:
+            raise NotFound("error-org-parent-missing", code=spec.parent_code)
+        require(actor, Action.MANAGE_ORGANIZATION, parent)
+    elif not actor.operator:
+        raise InvalidInput("error-org-placement", level=spec.level.value, parent="-")
+    check_placement(spec.level, parent)
+    if await uow.organizations.by_code(code) is not None:
+        raise Conflict("error-org-code-taken", code=code)
+    org = Organization(
+        code=code,
+        name=name,
+        level=spec.level,
+        kind=spec.kind,
+        parent_id=parent.id if parent else None,
+        timezone=check_timezone(spec.timezone),
+        settings={},
+        created_at=now,
+    )
+    await uow.organizations.add(org, parent)
+    await uow.commit()
+    return org
+
+
+@dataclass(frozen=True)
+class OrgNode:
+    """An organization as a browsing screen shows it: itself and its children."""
+
+    org: Organization
+    children: list[Organization]
+    parent_visible: bool
+
+
+async def browse(
+    uow: UnitOfWork, actor: Actor, action: Action, org_id: int | None
+) -> OrgNode | list[Organization]:
+    """One screen of the tree navigator: the actor's top organizations, or one node.
+
+    The actor may never browse outside what `action` allows.
+    """
+    if org_id is None:
+        roots = scope_roots(actor, action)
+        found = await uow.organizations.by_ids(g.org_id for g in roots)
+        return [found[g.org_id] for g in roots if g.org_id in found]
+    org = await uow.organizations.get(org_id)
+    if org is None:
+        raise NotFound()
+    require(actor, action, org)
+    parent = await uow.organizations.get(org.parent_id) if org.parent_id else None
+    children = list(await uow.organizations.children(org.id))
+    return OrgNode(
+        org=org,
+        children=children,
+        parent_visible=parent is not None and can(actor, action, parent),
+    )
+
+
+async def get_for(uow: UnitOfWork, actor: Actor, action: Action, org_id: int) -> Organization:
+    org = await uow.organizations.get(org_id)
+    if org is None:
+        raise NotFound()
+    require(actor, action, org)
+    return org
+
+
+def zone_of(org: Organization, default: ZoneInfo) -> ZoneInfo:
+    return ZoneInfo(org.timezone) if org.timezone else default
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    name: str
+    role: Role
+    org_name: str
+    on_telegram: bool
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Who is who under an organization: counts per role and the people themselves."""
+
+    counts: dict[Role, int]
+    lines: list[RosterLine]
+
+
+async def roster(uow: UnitOfWork, actor: Actor, org: Organization) -> Roster:
+    require(actor, Action.VIEW_ORGANIZATION, org)
+    pairs = await uow.memberships.roster(org)
+    names = await uow.organizations.by_ids(m.org_id for _, m in pairs)
+    counts: dict[Role, int] = {}
+    lines = []
+    for person, membership in pairs:
+        counts[membership.role] = counts.get(membership.role, 0) + 1
+        lines.append(
+            RosterLine(
+                person.display_name,
+                membership.role,
+                names[membership.org_id].name,
+                person.telegram_id is not None,
+            )
+        )
+    return Roster(counts=counts, lines=lines)

@@ -1,0 +1,57 @@
+"""Unit of work: one session, one transaction, the repositories over it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.repositories import (
+    InviteRepository,
+    JoinRequestRepository,
+    MembershipRepository,
+    OrganizationRepository,
+    PersonRepository,
+    UpdateRepository,
+)
+
+
+class UnitOfWork:
+    """Services take one of these and call `commit()`; leaving without it rolls back."""
+
+    session: AsyncSession
+    organizations: OrganizationRepository
+    people: PersonRepository
+    memberships: MembershipRepository
+    invites: InviteRepository
+    join_requests: JoinRequestRepository
+    updates: UpdateRepository
+
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+        self._session_factory = session_factory
+
+    async def __aenter__(self) -> UnitOfWork:
+        self.session = self._session_factory()
+        self.organizations = OrganizationRepository(self.session)
+        self.people = PersonRepository(self.session)
+        self.memberships = MembershipRepository(self.session)
+        self.invites = InviteRepository(self.session)
+        self.join_requests = JoinRequestRepository(self.session)
+        self.updates = UpdateRepository(self.session)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # close() rolls back whatever was not committed and, unlike rollback(), leaves
+        # the loaded objects readable for the caller after the unit of work ends.
+        await self.session.close()
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
