@@ -191,6 +191,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _prepare_database(settings)
         if args.command == "run":
+            if settings.bot_token is None:
+                print(
+                    "ZHIBU_BOT_TOKEN is not set: put the token from @BotFather in the "
+                    "environment or in .env",
+                    file=sys.stderr,
+                )
+                return 2
             asyncio.run(_run(settings))
         elif args.command == "import":
             return asyncio.run(_import(settings, args.file, args.lang))

@@ -14,6 +14,7 @@ from aiogram.filters import ExceptionTypeFilter
 from aiogram.types import CallbackQuery, ErrorEvent, Message
 from aiogram_i18n import I18nContext
 
+from bot.handlers.render import localized_params
 from bot.services.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ async def domain_error(event: ErrorEvent, i18n: I18nContext) -> None:
     error = event.exception
     assert isinstance(error, DomainError)
     log.info("update %s refused: %s %s", event.update.update_id, error.key, error.params)
-    await _explain(event, i18n.get(error.key, **error.params))
+    await _explain(event, i18n.get(error.key, **localized_params(i18n, error.params)))
 
 
 async def unexpected_error(event: ErrorEvent, i18n: I18nContext | None = None) -> None:

@@ -15,7 +15,7 @@ from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.handlers.render import split_text
+from bot.handlers.render import localized_params, split_text
 from bot.services import imports
 from bot.services.access import Action, Actor, scope_roots
 from bot.services.errors import AccessDenied, InvalidInput
@@ -76,7 +76,10 @@ async def import_file(
         )
     ]
     for outcome in report.rejected[:REPORT_ROWS]:
-        reason = i18n.get(outcome.reason_key or "import-error-format", **outcome.reason_params)
+        reason = i18n.get(
+            outcome.reason_key or "import-error-format",
+            **localized_params(i18n, outcome.reason_params),
+        )
         lines.append(
             i18n.get(
                 "import-report-row",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram_i18n import I18nContext
 
 from bot.services.access import Actor
-from bot.services.roles import Role
+from bot.services.roles import Kind, Level, Role
 from storage.models import Organization
 
 TEXT_LIMIT = 4096
@@ -35,6 +36,20 @@ def my_roles(i18n: I18nContext, actor: Actor) -> str:
             role_name(i18n, grant.role)
         )
     return "\n".join(f"• {name} — {', '.join(roles)}" for name, roles in by_org.values())
+
+
+def localized_params(i18n: I18nContext, params: dict[str, Any]) -> dict[str, Any]:
+    """Domain errors carry enum members and None; show them as words, never raw ids."""
+    shown: dict[str, Any] = {}
+    for name, value in params.items():
+        if isinstance(value, (Role, Level, Kind)):
+            prefix = {Role: "role", Level: "level", Kind: "kind"}[type(value)]
+            shown[name] = i18n.get(f"{prefix}-{value.value}")
+        elif value is None:
+            shown[name] = "—"
+        else:
+            shown[name] = value
+    return shown
 
 
 def split_text(lines: list[str], limit: int = TEXT_LIMIT) -> list[str]:

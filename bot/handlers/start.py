@@ -12,7 +12,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message, ReplyKeyboardRemove
 from aiogram_i18n import I18nContext, LazyFilter
+from aiogram_i18n.cores import FluentRuntimeCore
 
+from bot.commands import set_personal_menu
 from bot.delivery import notify
 from bot.handlers.render import my_roles, org_title, role_name
 from bot.keyboards.onboarding import contact_keyboard, decision_keyboard, name_keyboard
@@ -50,10 +52,14 @@ async def start_with_invite(
 
 
 async def start_plain(
-    message: Message, state: FSMContext, actor: Actor, i18n: I18nContext
+    message: Message, state: FSMContext, actor: Actor, i18n: I18nContext, bot: Bot
 ) -> None:
+    """Greets; for someone with roles it also refreshes their personal command menu, which
+    covers roles given outside the chat (an import, the command line)."""
     await state.clear()
     if actor.grants:
+        core: FluentRuntimeCore = i18n.core  # type: ignore[assignment]
+        await set_personal_menu(bot, core, actor, i18n.locale)
         await message.answer(
             i18n.get("start-welcome-back", name=actor.display_name, roles=my_roles(i18n, actor)),
             reply_markup=ReplyKeyboardRemove(),

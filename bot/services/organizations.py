@@ -38,11 +38,7 @@ def check_placement(level: Level, parent: Organization | None) -> None:
     """A party group hangs under a branch, a branch under a committee or general branch..."""
     parent_level = parent.level if parent else None
     if parent_level not in ALLOWED_PARENTS[level]:
-        raise InvalidInput(
-            "error-org-placement",
-            level=level.value,
-            parent=parent_level.value if parent_level else "-",
-        )
+        raise InvalidInput("error-org-placement", level=level, parent=parent_level)
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ async def create(
             raise NotFound("error-org-parent-missing", code=spec.parent_code)
         require(actor, Action.MANAGE_ORGANIZATION, parent)
     elif not actor.operator:
-        raise InvalidInput("error-org-placement", level=spec.level.value, parent="-")
+        raise InvalidInput("error-org-placement", level=spec.level, parent=None)
     check_placement(spec.level, parent)
     if await uow.organizations.by_code(code) is not None:
         raise Conflict("error-org-code-taken", code=code)
