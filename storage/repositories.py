@@ -124,26 +124,6 @@ class PersonRepository:
             .limit(1)
         )
 
-    async def roster_match(
-        self, org_id: int, *, telegram_id: int | None, phone: str | None, name: str
-    ) -> Person | None:
-        """The person an imported roster row means: by Telegram id, then phone, then name."""
-        if telegram_id is not None:
-            return await self.by_telegram_id(telegram_id)
-        if phone is not None:
-            found = await self._session.scalar(
-                select(Person).where(Person.phone == phone).order_by(Person.id).limit(1)
-            )
-            if found is not None:
-                return found
-        return await self._session.scalar(
-            select(Person)
-            .join(Membership, Membership.person_id == Person.id)
-            .where(Membership.org_id == org_id, Person.display_name == name)
-            .order_by(Person.id)
-            .limit(1)
-        )
-
     async def by_telegram_ids(self, telegram_ids: Iterable[int]) -> dict[int, Person]:
         """People by Telegram id, for a batch of ids (a roster import)."""
         wanted = list(set(telegram_ids))
@@ -153,7 +133,7 @@ class PersonRepository:
         return {p.telegram_id: p for p in rows if p.telegram_id is not None}
 
     async def by_phones(self, phones: Iterable[str]) -> dict[str, Person]:
-        """For each phone, the earliest-created person with it (as `roster_match` picks)."""
+        """For each phone, the earliest-created person with it."""
         wanted = list(set(phones))
         if not wanted:
             return {}

@@ -16,12 +16,21 @@ NAME_MAX = 64
 _PHONE_JUNK = re.compile(r"[\s\-().]")
 
 
+# Format characters that real names need: the Mongolian vowel separator (ᠴᠡᠴᠡᠭ᠎ᠡ) and the
+# zero-width (non-)joiners. Every other control or format character (bidi overrides...) is out.
+_NAME_FORMAT_CHARS = frozenset({"\u180e", "\u200c", "\u200d"})
+
+
+def _forbidden(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("C") and ch not in _NAME_FORMAT_CHARS
+
+
 def clean_name(raw: str) -> str:
     """A display name: trimmed, no control characters, 1–64 characters."""
     name = " ".join(raw.split())
     if not name or len(name) > NAME_MAX:
         raise InvalidInput("error-name-length", max=NAME_MAX)
-    if any(unicodedata.category(ch).startswith("C") for ch in name):
+    if any(_forbidden(ch) for ch in name):
         raise InvalidInput("error-name-chars")
     return name
 

@@ -34,6 +34,9 @@ def test_bad_phone_numbers_are_refused(raw: str) -> None:
 def test_names_are_trimmed_and_limited() -> None:
     assert clean_name("  巴特尔   其其格 ") == "巴特尔 其其格"
     assert clean_name("ᠪᠠᠲᠤ") == "ᠪᠠᠲᠤ"
+    assert clean_name("ᠴᠡᠴᠡᠭ\u180eᠡ") == "ᠴᠡᠴᠡᠭ\u180eᠡ"  # the vowel separator belongs to the name
+    with pytest.raises(InvalidInput):
+        clean_name("evil\u202etxt.exe")  # a bidi override is not a name
     with pytest.raises(InvalidInput):
         clean_name("   ")
     with pytest.raises(InvalidInput):
