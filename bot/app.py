@@ -11,6 +11,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram_i18n.cores import FluentRuntimeCore
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import set_default_menus
@@ -45,6 +46,19 @@ def build_storage(settings: Settings) -> BaseStorage:
 
         return RedisStorage.from_url(settings.redis_url)
     return MemoryStorage()
+
+
+def attach_scheduler(dispatcher: Dispatcher, scheduler: AsyncIOScheduler) -> None:
+    """The scheduler lives exactly as long as the dispatcher's polling or webhook."""
+
+    async def _start() -> None:
+        scheduler.start()
+
+    async def _stop() -> None:
+        scheduler.shutdown(wait=False)
+
+    dispatcher.startup.register(_start)
+    dispatcher.shutdown.register(_stop)
 
 
 def build_dispatcher(

@@ -27,10 +27,13 @@ def _prepare_database(settings: Settings) -> None:
 
 
 async def _run(settings: Settings) -> None:
-    from bot.app import build_bot, build_dispatcher
+    from bot.app import attach_scheduler, build_bot, build_dispatcher
+    from bot.reminders.scheduler import build_scheduler
 
     engine = create_engine(settings.database_url)
-    dispatcher = build_dispatcher(settings, create_session_factory(engine))
+    session_factory = create_session_factory(engine)
+    dispatcher = build_dispatcher(settings, session_factory)
+    attach_scheduler(dispatcher, build_scheduler(session_factory, utc_now))
     bot = build_bot(settings)
     try:
         await dispatcher.start_polling(bot, allowed_updates=dispatcher.resolve_used_update_types())
@@ -63,10 +66,9 @@ async def _import(settings: Settings, file: Path, locale: str) -> int:
 
 
 async def _admin(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.services import invites, organizations
+    from bot.services import invites, organizations, people
     from bot.services.access import OPERATOR
     from bot.services.roles import Kind, Level, Role
-    from storage.models import Membership, Person
 
     engine = create_engine(settings.database_url)
     try:
@@ -110,24 +112,12 @@ async def _admin(settings: Settings, args: argparse.Namespace) -> int:
                 if holder_org is None:
                     print(f"no organization with code {args.org}", file=sys.stderr)
                     return 2
-                person = await uow.people.by_telegram_id(args.telegram_id)
-                if person is None:
-                    person = await uow.people.add(
-                        Person(
-                            telegram_id=args.telegram_id,
-                            display_name=args.name or str(args.telegram_id),
-                            created_at=utc_now(),
-                        )
-                    )
-                if not await uow.memberships.exists(person.id, holder_org.id, Role(args.role)):
-                    await uow.memberships.add(
-                        Membership(
-                            person_id=person.id,
-                            org_id=holder_org.id,
-                            role=Role(args.role),
-                            created_at=utc_now(),
-                        )
-                    )
+                actor = await people.enter(
+                    uow, args.telegram_id, args.name or str(args.telegram_id), None, utc_now()
+                )
+                person = await uow.people.get(actor.person_id or 0)
+                assert person is not None
+                await people.grant(uow, OPERATOR, person, holder_org, Role(args.role), utc_now())
                 await uow.commit()
                 print(f"{person.display_name} is {args.role} of {args.org}")
             elif args.admin_command == "tree":

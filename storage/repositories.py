@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import String, and_, func, literal, or_, select, update
+from sqlalchemy import String, and_, delete, func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.roles import Role
@@ -330,3 +330,10 @@ class UpdateRepository:
 
     def mark(self, update_id: int, now: datetime) -> None:
         self._session.add(ProcessedUpdate(update_id=update_id, processed_at=now))
+
+    async def forget_before(self, moment: datetime) -> int:
+        """Drop records older than `moment`; returns how many went."""
+        result = await self._session.execute(
+            delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < moment)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)

@@ -6,10 +6,11 @@ import re
 import unicodedata
 from datetime import datetime
 
-from bot.services.access import Actor, Grant
+from bot.services.access import Action, Actor, Grant, require
 from bot.services.errors import InvalidInput
 from bot.services.locale import is_supported, negotiate
-from storage.models import Person
+from bot.services.roles import ROLES_AT_LEVEL, Role
+from storage.models import Membership, Organization, Person
 from storage.uow import UnitOfWork
 
 NAME_MAX = 64
@@ -99,3 +100,18 @@ async def set_language(uow: UnitOfWork, person_id: int, locale: str) -> None:
         raise InvalidInput()
     person.language = locale
     await uow.commit()
+
+
+async def grant(
+    uow: UnitOfWork, actor: Actor, person: Person, org: Organization, role: Role, now: datetime
+) -> bool:
+    """Give `person` a role directly (operator bootstrap, demo seed); False if already held."""
+    if role not in ROLES_AT_LEVEL[org.level]:
+        raise InvalidInput("error-role-not-at-level")
+    require(actor, Action.INVITE, org, role)
+    if await uow.memberships.exists(person.id, org.id, role):
+        return False
+    await uow.memberships.add(
+        Membership(person_id=person.id, org_id=org.id, role=role, created_at=now)
+    )
+    return True
