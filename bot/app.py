@@ -20,6 +20,7 @@ from bot.handlers import errors, imports, invites, joins, navigation, profile, s
 from bot.i18n import make_core, make_middleware
 from bot.middlewares.actor import ActorMiddleware
 from bot.middlewares.database import UnitOfWorkMiddleware
+from bot.reminders.scheduler import build_scheduler
 from bot.services.clock import Clock, utc_now
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,19 @@ def build_storage(settings: Settings) -> BaseStorage:
     return MemoryStorage()
 
 
+def build_application(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    bot: Bot,
+    clock: Clock = utc_now,
+) -> Dispatcher:
+    """The running bot: the dispatcher plus the scheduler whose jobs share its catalogues."""
+    core = make_core()
+    dispatcher = build_dispatcher(settings, session_factory, clock=clock, core=core)
+    attach_scheduler(dispatcher, build_scheduler(session_factory, clock, bot, core, settings))
+    return dispatcher
+
+
 def attach_scheduler(dispatcher: Dispatcher, scheduler: AsyncIOScheduler) -> None:
     """The scheduler lives exactly as long as the dispatcher's polling or webhook."""
 
@@ -71,7 +85,7 @@ def build_dispatcher(
 ) -> Dispatcher:
     dispatcher = Dispatcher(storage=storage or build_storage(settings), settings=settings)
     dispatcher.update.outer_middleware(UnitOfWorkMiddleware(session_factory, clock))
-    dispatcher.update.outer_middleware(ActorMiddleware())
+    dispatcher.update.outer_middleware(ActorMiddleware(session_factory))
     core = core or make_core()
     make_middleware(core).setup(dispatcher)
     dispatcher.include_routers(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,8 @@ from storage.uow import UnitOfWork
 
 log = logging.getLogger("zhibu")
 
+DEMO_DATABASE_URL = "sqlite+aiosqlite:///data/demo.db"
+
 
 def _prepare_database(settings: Settings) -> None:
     path = settings.sqlite_path()
@@ -27,14 +30,11 @@ def _prepare_database(settings: Settings) -> None:
 
 
 async def _run(settings: Settings) -> None:
-    from bot.app import attach_scheduler, build_bot, build_dispatcher
-    from bot.reminders.scheduler import build_scheduler
+    from bot.app import build_application, build_bot
 
     engine = create_engine(settings.database_url)
-    session_factory = create_session_factory(engine)
-    dispatcher = build_dispatcher(settings, session_factory)
-    attach_scheduler(dispatcher, build_scheduler(session_factory, utc_now))
     bot = build_bot(settings)
+    dispatcher = build_application(settings, create_session_factory(engine), bot)
     try:
         await dispatcher.start_polling(bot, allowed_updates=dispatcher.resolve_used_update_types())
     finally:
@@ -42,8 +42,22 @@ async def _run(settings: Settings) -> None:
         await engine.dispose()
 
 
+async def _demo(settings: Settings, host: str, port: int) -> None:
+    from bot.demo import PERSONAS, start_demo
+
+    runtime = await start_demo(settings, host=host, port=port)
+    print(f"Zhibu demo is running: open {runtime.url} in a browser (Ctrl-C stops it).")
+    print("People you can act as: " + ", ".join(p.name for p in PERSONAS))
+    print(f"Invite link for the newcomer: /start {runtime.seed.invite_token}")
+    try:
+        await runtime.polling
+    finally:
+        await runtime.stop()
+
+
 async def _import(settings: Settings, file: Path, locale: str) -> int:
-    from bot.i18n import load_core
+    from bot.handlers.render import localized_params
+    from bot.i18n import Translator, load_core
     from bot.services import imports
     from bot.services.access import OPERATOR
 
@@ -54,12 +68,13 @@ async def _import(settings: Settings, file: Path, locale: str) -> int:
             report = await imports.apply_import(uow, OPERATOR, parsed, utc_now())
     finally:
         await engine.dispose()
-    core = await load_core()
+    texts = Translator(await load_core(), locale)
     for status in imports.RowStatus:
         print(f"{status.value}: {report.count(status)}")
     for outcome in report.rejected:
-        reason = core.get(
-            outcome.reason_key or "import-error-format", locale, **outcome.reason_params
+        reason = texts.get(
+            outcome.reason_key or "import-error-format",
+            **localized_params(texts, outcome.reason_params),
         )
         print(f"  {outcome.sheet} row {outcome.row}: {reason}")
     return 1 if report.rejected else 0
@@ -121,12 +136,7 @@ async def _admin(settings: Settings, args: argparse.Namespace) -> int:
                 await uow.commit()
                 print(f"{person.display_name} is {args.role} of {args.org}")
             elif args.admin_command == "tree":
-                from sqlalchemy import select
-
-                from storage.models import Organization
-
-                rows = await uow.session.scalars(select(Organization).order_by(Organization.path))
-                for org in rows:
+                for org in await uow.organizations.everything():
                     depth = org.path.count("/") - 2
                     print(f"{'  ' * depth}{org.code}  {org.name}  [{org.level.value}]")
     finally:
@@ -139,7 +149,13 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="zhibu", description="Zhibu (支部助手) bot")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="migrate the database and run the bot (long polling)")
+    commands.add_parser(
+        "run", help="migrate and run the bot (long polling); without a token, the offline demo"
+    )
+    demo = commands.add_parser("demo", help="the offline demo: local Bot API server + web chat")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8080)
+    demo.add_argument("--database", default=DEMO_DATABASE_URL, help="default: %(default)s")
     commands.add_parser("migrate", help="bring the database schema up to date")
     importer = commands.add_parser("import", help="import an organization tree / roster file")
     importer.add_argument("file", type=Path, help="a .csv or .xlsx file")
@@ -178,17 +194,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     from bot.services.errors import DomainError
 
+    if args.command == "run" and settings.bot_token is None:
+        print(
+            "ZHIBU_BOT_TOKEN is not set: starting the offline demo instead. "
+            "Put the token from @BotFather in the environment or in .env to go live.",
+            file=sys.stderr,
+        )
+        args = _parser().parse_args(["demo"])
+    if args.command == "demo":
+        settings = settings.model_copy(update={"database_url": args.database})
     try:
         _prepare_database(settings)
         if args.command == "run":
-            if settings.bot_token is None:
-                print(
-                    "ZHIBU_BOT_TOKEN is not set: put the token from @BotFather in the "
-                    "environment or in .env",
-                    file=sys.stderr,
-                )
-                return 2
             asyncio.run(_run(settings))
+        elif args.command == "demo":
+            with contextlib.suppress(KeyboardInterrupt):
+                asyncio.run(_demo(settings, args.host, args.port))
         elif args.command == "import":
             return asyncio.run(_import(settings, args.file, args.lang))
         elif args.command == "admin":

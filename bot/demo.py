@@ -4,16 +4,25 @@ a web chat to use it as any of the seeded people, and no token or network needed
 from __future__ import annotations
 
 import asyncio
-import logging
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from aiogram import Bot, Dispatcher
+from pydantic import SecretStr
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.app import build_application, build_bot
+from bot.config import Settings
 from bot.services import invites, organizations, people
 from bot.services.access import OPERATOR
+from bot.services.clock import Clock, utc_now
 from bot.services.roles import Kind, Level, Role
+from sandbox.client import SandboxClient
+from sandbox.limits import SandboxLimits
+from sandbox.server import SandboxServer
+from storage.db import create_engine, create_session_factory
 from storage.uow import UnitOfWork
-
-log = logging.getLogger(__name__)
 
 DEMO_TOKEN = "100000:demo-token-for-the-local-sandbox-only"
 DEMO_BOT_USERNAME = "zhibu_demo_bot"
@@ -23,8 +32,9 @@ ORGANIZATIONS = (
     organizations.NewOrganization(
         "DEMO-HY", "哈业胡同嘎查党支部", Level.BRANCH, Kind.VILLAGE, "DEMO"
     ),
-    organizations.NewOrganization("DEMO-HY-G1", "第一党小组（蒙古包）", Level.GROUP, None,
-                                  "DEMO-HY"),
+    organizations.NewOrganization(
+        "DEMO-HY-G1", "第一党小组（蒙古包）", Level.GROUP, None, "DEMO-HY"
+    ),
     organizations.NewOrganization(
         "DEMO-BJ", "北京路社区党支部", Level.BRANCH, Kind.COMMUNITY, "DEMO"
     ),
@@ -92,5 +102,66 @@ async def seed(uow: UnitOfWork, now: datetime) -> DemoSeed:
     return DemoSeed(invite_token=invite.token)
 
 
-async def wait_forever() -> None:
-    await asyncio.Event().wait()
+@dataclass
+class DemoRuntime:
+    """Everything `zhibu demo` started, so a test or Ctrl-C can stop it in order."""
+
+    server: SandboxServer
+    bot: Bot
+    dispatcher: Dispatcher
+    polling: asyncio.Task[None]
+    engine: AsyncEngine
+    seed: DemoSeed
+
+    @property
+    def url(self) -> str:
+        return self.server.base_url + "/"
+
+    async def stop(self) -> None:
+        with contextlib.suppress(RuntimeError):  # polling may already have stopped
+            await self.dispatcher.stop_polling()
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait_for(self.polling, timeout=10)
+        await self.bot.session.close()
+        await self.server.stop()
+        await self.engine.dispose()
+
+
+async def start_demo(
+    settings: Settings,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    clock: Clock = utc_now,
+    limits: SandboxLimits | None = None,
+) -> DemoRuntime:
+    """Start the local Bot API server, seed the database and run the real bot against it."""
+    engine = create_engine(settings.database_url)
+    session_factory = create_session_factory(engine)
+    async with UnitOfWork(session_factory) as uow:
+        demo_seed = await seed(uow, clock())
+    server = SandboxServer(token=DEMO_TOKEN, bot_username=DEMO_BOT_USERNAME, limits=limits)
+    base_url = await server.start(host=host, port=port)
+    client = SandboxClient(base_url)
+    try:
+        for persona in PERSONAS:
+            await client.create_user(
+                id=persona.telegram_id,
+                first_name=persona.name,
+                language_code=persona.language_code,
+            )
+    finally:
+        await client.close()
+    bot_settings = settings.model_copy(
+        update={"bot_token": SecretStr(DEMO_TOKEN), "bot_api_server": base_url}
+    )
+    bot = build_bot(bot_settings)
+    dispatcher = build_application(bot_settings, session_factory, bot, clock)
+    polling = asyncio.create_task(
+        dispatcher.start_polling(
+            bot,
+            handle_signals=False,
+            polling_timeout=5,
+            allowed_updates=dispatcher.resolve_used_update_types(),
+        )
+    )
+    return DemoRuntime(server, bot, dispatcher, polling, engine, demo_seed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from aiogram.types import User
 from aiogram_i18n import I18nMiddleware
@@ -16,6 +16,24 @@ from bot.services.locale import DEFAULT_LOCALE, negotiate
 from storage.uow import UnitOfWork
 
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
+
+
+class Texts(Protocol):
+    """Anything that turns a message key into text: an I18nContext, or a Translator."""
+
+    def get(self, key: str, /, **kwargs: Any) -> str: ...
+
+
+class Translator:
+    """Texts in one fixed locale, for messages sent outside the recipient's own update
+    (scheduled notices, messages to other people)."""
+
+    def __init__(self, core: FluentRuntimeCore, locale: str | None) -> None:
+        self._core = core
+        self.locale = locale if locale in core.available_locales else DEFAULT_LOCALE
+
+    def get(self, key: str, /, **kwargs: Any) -> str:
+        return self._core.get(key, self.locale, **kwargs)
 
 
 class ActorLocaleManager(BaseManager):

@@ -145,6 +145,8 @@ class JoinRequest(Base):
         ForeignKey("people.id", ondelete="SET NULL"), nullable=True
     )
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # When the approvers were told; NULL = still to tell (quiet hours, Telegram refused).
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class ProcessedUpdate(Base):

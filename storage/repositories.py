@@ -87,6 +87,11 @@ class OrganizationRepository:
         )
         return rows.all()
 
+    async def everything(self) -> Sequence[Organization]:
+        """The whole forest, each node after its parent."""
+        rows = await self._session.scalars(select(Organization).order_by(Organization.path))
+        return rows.all()
+
     async def count(self) -> int:
         return int(await self._session.scalar(select(func.count(Organization.id))) or 0)
 
@@ -302,6 +307,15 @@ class JoinRequestRepository:
                 or_(*(Organization.path.startswith(p, autoescape=True) for p in prefixes)),
             )
             .order_by(JoinRequest.created_at)
+        )
+        return rows.all()
+
+    async def awaiting_notice(self, limit: int) -> Sequence[JoinRequest]:
+        rows = await self._session.scalars(
+            select(JoinRequest)
+            .where(JoinRequest.status == JoinStatus.PENDING, JoinRequest.notified_at.is_(None))
+            .order_by(JoinRequest.created_at)
+            .limit(limit)
         )
         return rows.all()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -29,6 +30,7 @@ class UnitOfWork:
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
+        self._update: tuple[int, datetime] | None = None
 
     async def __aenter__(self) -> UnitOfWork:
         self.session = self._session_factory()
@@ -50,8 +52,16 @@ class UnitOfWork:
         # the loaded objects readable for the caller after the unit of work ends.
         await self.session.close()
 
-    async def commit(self) -> None:
-        await self.session.commit()
+    def record_update(self, update_id: int, now: datetime) -> None:
+        """Have the first commit also record this Telegram update as handled.
 
-    async def rollback(self) -> None:
-        await self.session.rollback()
+        Added at commit time, not before: on SQLite the row would otherwise take the
+        write lock for the whole handler, Telegram calls included.
+        """
+        self._update = (update_id, now)
+
+    async def commit(self) -> None:
+        if self._update is not None:
+            self.updates.mark(*self._update)
+            self._update = None
+        await self.session.commit()

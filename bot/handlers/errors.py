@@ -11,11 +11,12 @@ from aiogram import F, Router
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
-from aiogram.types import CallbackQuery, ErrorEvent, Message
-from aiogram_i18n import I18nContext
+from aiogram.types import CallbackQuery, ErrorEvent, Message, User
+from aiogram_i18n import I18nContext, I18nMiddleware
 
 from bot.handlers.render import localized_params
 from bot.services.errors import DomainError
+from bot.services.locale import negotiate
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +39,21 @@ async def domain_error(event: ErrorEvent, i18n: I18nContext) -> None:
     await _explain(event, i18n.get(error.key, **localized_params(i18n, error.params)))
 
 
-async def unexpected_error(event: ErrorEvent, i18n: I18nContext | None = None) -> None:
+async def unexpected_error(
+    event: ErrorEvent,
+    i18n_middleware: I18nMiddleware,
+    i18n: I18nContext | None = None,
+    event_from_user: User | None = None,
+) -> None:
+    """Logged with its traceback; the user is told, even when the failure came before the
+    language was known (a database outage), in their Telegram language."""
     log.exception("update %s failed", event.update.update_id, exc_info=event.exception)
     if i18n is not None:
-        await _explain(event, i18n.get("error-unexpected"))
+        text = i18n.get("error-unexpected")
+    else:
+        locale = negotiate(event_from_user.language_code if event_from_user else None)
+        text = i18n_middleware.core.get("error-unexpected", locale)
+    await _explain(event, text)
 
 
 async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:

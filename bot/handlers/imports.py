@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from datetime import datetime
 from pathlib import PurePath
@@ -17,8 +18,8 @@ from aiogram_i18n import I18nContext
 from bot.config import Settings
 from bot.handlers.render import localized_params, split_text
 from bot.services import imports
-from bot.services.access import Action, Actor, scope_roots
-from bot.services.errors import AccessDenied, InvalidInput
+from bot.services.access import Action, Actor, require_somewhere
+from bot.services.errors import InvalidInput
 from storage.uow import UnitOfWork
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx")
@@ -32,8 +33,7 @@ class ImportFlow(StatesGroup):
 async def import_command(
     message: Message, state: FSMContext, actor: Actor, i18n: I18nContext, settings: Settings
 ) -> None:
-    if not scope_roots(actor, Action.IMPORT):
-        raise AccessDenied()
+    require_somewhere(actor, Action.IMPORT)
     labels = {column: i18n.get(f"import-col-{column}") for column in imports.ALL_COLUMNS}
     sheets = {sheet: i18n.get(f"import-sheet-{sheet}") for sheet in imports.SHEETS}
     template = imports.template_workbook(labels, sheets)
@@ -63,7 +63,8 @@ async def import_file(
         raise InvalidInput("import-too-large", max_mb=settings.import_max_bytes // (1024 * 1024))
     buffer = io.BytesIO()
     await bot.download(document, destination=buffer)
-    parsed = imports.parse_file(filename, buffer.getvalue())
+    # Parsing a big workbook is CPU work: off the event loop, so other users are served.
+    parsed = await asyncio.to_thread(imports.parse_file, filename, buffer.getvalue())
     report = await imports.apply_import(uow, actor, parsed, now)
     await state.clear()
     lines = [

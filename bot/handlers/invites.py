@@ -28,8 +28,8 @@ from bot.keyboards.invites import (
     uses_keyboard,
 )
 from bot.services import invites, organizations
-from bot.services.access import Action, Actor, grantable_roles
-from bot.services.errors import AccessDenied, InvalidInput
+from bot.services.access import Actor
+from bot.services.errors import InvalidInput
 from storage.uow import UnitOfWork
 
 
@@ -44,10 +44,7 @@ async def pick_org(
     actor: Actor,
     i18n: I18nContext,
 ) -> None:
-    org = await organizations.get_for(uow, actor, Action.INVITE, callback_data.org_id)
-    roles = grantable_roles(actor, org)
-    if not roles:
-        raise AccessDenied()
+    org, roles = await invites.invite_roles(uow, actor, callback_data.org_id)
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.edit_text(
@@ -63,9 +60,7 @@ async def pick_role(
     actor: Actor,
     i18n: I18nContext,
 ) -> None:
-    org = await organizations.get_for(uow, actor, Action.INVITE, callback_data.org_id)
-    if callback_data.role not in grantable_roles(actor, org):
-        raise AccessDenied()
+    org = await invites.check_invite_role(uow, actor, callback_data.org_id, callback_data.role)
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.edit_text(
@@ -83,7 +78,7 @@ async def pick_uses(
 ) -> None:
     if callback_data.uses not in USES_CHOICES:
         raise InvalidInput()
-    org = await organizations.get_for(uow, actor, Action.INVITE, callback_data.org_id)
+    org = await invites.check_invite_role(uow, actor, callback_data.org_id, callback_data.role)
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.edit_text(

@@ -12,12 +12,12 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.commands import set_personal_menu
-from bot.delivery import notify
+from bot.delivery import best_effort, notify
 from bot.handlers.render import role_name
+from bot.i18n import Translator
 from bot.keyboards.onboarding import JoinDecisionCB, decision_keyboard
 from bot.services import invites, people
 from bot.services.access import Actor
-from bot.services.errors import AccessDenied
 from storage.uow import UnitOfWork
 
 LIST_LIMIT = 10
@@ -36,46 +36,41 @@ async def decide(
         uow, actor, callback_data.request_id, callback_data.approve, now
     )
     request = decided.request
-    role = role_name(i18n, request.role)
     key = "join-decided-approved" if decided.approved else "join-decided-rejected"
     await query.answer()
     if query.message is not None:
-        await bot.edit_message_text(
+        marked = bot.edit_message_text(
             i18n.get(
                 key,
                 name=request.display_name,
                 org=decided.org.name,
-                role=role,
+                role=role_name(i18n, request.role),
                 by=actor.display_name,
             ),
             chat_id=query.message.chat.id,
             message_id=query.message.message_id,
         )
+        await best_effort(marked, "marking the decision")
+    core: FluentRuntimeCore = i18n.core  # type: ignore[assignment]
     requester = decided.requester
-    with i18n.use_locale(requester.locale or i18n.locale):
-        await notify(
-            bot,
-            requester.telegram_id,
-            i18n.get(
-                "join-approved" if decided.approved else "join-rejected",
-                org=decided.org.name,
-                role=role_name(i18n, request.role),
-            ),
-        )
+    texts = Translator(core, requester.locale)
+    await notify(
+        bot,
+        requester.telegram_id,
+        texts.get(
+            "join-approved" if decided.approved else "join-rejected",
+            org=decided.org.name,
+            role=role_name(texts, request.role),
+        ),
+    )
     if decided.approved:
-        person = await uow.people.get(requester.person_id)
-        assert person is not None
-        core: FluentRuntimeCore = i18n.core  # type: ignore[assignment]
-        await set_personal_menu(
-            bot, core, await people.actor_for(uow, person), requester.locale or i18n.locale
-        )
+        member = await people.actor_of_person(uow, requester.person_id)
+        await best_effort(set_personal_menu(bot, core, member, texts.locale), "command menu")
 
 
 async def list_requests(
     message: Message, uow: UnitOfWork, actor: Actor, i18n: I18nContext
 ) -> None:
-    if not actor.is_manager:
-        raise AccessDenied()
     pending = await invites.pending_for(uow, actor)
     if not pending:
         await message.answer(i18n.get("requests-none"))

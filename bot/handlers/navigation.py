@@ -12,7 +12,6 @@ from bot.handlers.render import org_title, role_name, split_text
 from bot.keyboards.common import NavPurpose, OrgNavCB, org_navigator
 from bot.services import organizations
 from bot.services.access import Action, Actor
-from bot.services.errors import AccessDenied
 from bot.services.roles import Role
 from storage.models import Organization
 from storage.uow import UnitOfWork
@@ -27,8 +26,6 @@ async def show_roots(
     """Start the navigator at the actor's own top organizations."""
     roots = await organizations.browse(uow, actor, ACTIONS[purpose], None)
     assert isinstance(roots, list)
-    if not roots:
-        raise AccessDenied()
     if len(roots) == 1:
         text, markup = await _node_screen(uow, actor, i18n, purpose, roots[0].id, 0)
     else:

@@ -6,8 +6,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram_i18n import I18nContext
-
+from bot.i18n import Texts
 from bot.services.access import Actor
 from bot.services.roles import Kind, Level, Role
 from storage.models import Organization
@@ -15,11 +14,11 @@ from storage.models import Organization
 TEXT_LIMIT = 4096
 
 
-def role_name(i18n: I18nContext, role: Role) -> str:
+def role_name(i18n: Texts, role: Role) -> str:
     return i18n.get(f"role-{role.value}")
 
 
-def org_title(i18n: I18nContext, org: Organization) -> str:
+def org_title(i18n: Texts, org: Organization) -> str:
     kind = f", {i18n.get(f'kind-{org.kind.value}')}" if org.kind else ""
     return f"{org.name} ({i18n.get(f'level-{org.level.value}')}{kind})"
 
@@ -28,7 +27,7 @@ def local_time(moment: datetime, zone: ZoneInfo) -> str:
     return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})"
 
 
-def my_roles(i18n: I18nContext, actor: Actor) -> str:
+def my_roles(i18n: Texts, actor: Actor) -> str:
     """One line per organization, its roles joined: what /me and /start show."""
     by_org: dict[int, tuple[str, list[str]]] = {}
     for grant in actor.grants:
@@ -38,7 +37,7 @@ def my_roles(i18n: I18nContext, actor: Actor) -> str:
     return "\n".join(f"• {name} — {', '.join(roles)}" for name, roles in by_org.values())
 
 
-def localized_params(i18n: I18nContext, params: dict[str, Any]) -> dict[str, Any]:
+def localized_params(i18n: Texts, params: dict[str, Any]) -> dict[str, Any]:
     """Domain errors carry enum members and None; show them as words, never raw ids."""
     shown: dict[str, Any] = {}
     for name, value in params.items():

@@ -15,9 +15,11 @@ from aiogram_i18n import I18nContext, LazyFilter
 from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.commands import set_personal_menu
-from bot.delivery import notify
+from bot.config import Settings
+from bot.delivery import best_effort
 from bot.handlers.render import my_roles, org_title, role_name
-from bot.keyboards.onboarding import contact_keyboard, decision_keyboard, name_keyboard
+from bot.keyboards.onboarding import contact_keyboard, name_keyboard
+from bot.notices import announce_join_request, is_quiet
 from bot.services import invites, people
 from bot.services.access import Actor
 from bot.services.errors import InvalidInput
@@ -59,7 +61,7 @@ async def start_plain(
     await state.clear()
     if actor.grants:
         core: FluentRuntimeCore = i18n.core  # type: ignore[assignment]
-        await set_personal_menu(bot, core, actor, i18n.locale)
+        await best_effort(set_personal_menu(bot, core, actor, i18n.locale), "command menu")
         await message.answer(
             i18n.get("start-welcome-back", name=actor.display_name, roles=my_roles(i18n, actor)),
             reply_markup=ReplyKeyboardRemove(),
@@ -98,13 +100,14 @@ async def join_contact(
     actor: Actor,
     i18n: I18nContext,
     bot: Bot,
+    settings: Settings,
     now: datetime,
 ) -> None:
     contact = message.contact
     assert contact is not None
     if contact.user_id != actor.telegram_id:
         raise InvalidInput("error-phone-not-own")
-    await _submit(message, state, uow, actor, i18n, bot, now, contact.phone_number)
+    await _submit(message, state, uow, actor, i18n, bot, settings, now, contact.phone_number)
 
 
 async def join_skip_phone(
@@ -114,9 +117,10 @@ async def join_skip_phone(
     actor: Actor,
     i18n: I18nContext,
     bot: Bot,
+    settings: Settings,
     now: datetime,
 ) -> None:
-    await _submit(message, state, uow, actor, i18n, bot, now, None)
+    await _submit(message, state, uow, actor, i18n, bot, settings, now, None)
 
 
 async def join_contact_expected(message: Message, i18n: I18nContext) -> None:
@@ -130,14 +134,15 @@ async def _submit(
     actor: Actor,
     i18n: I18nContext,
     bot: Bot,
+    settings: Settings,
     now: datetime,
     phone: str | None,
 ) -> None:
     data = await state.get_data()
-    await state.clear()
     submitted = await invites.submit_join_request(
         uow, actor.person_id or 0, data.get("token", ""), data.get("name", ""), phone, now
     )
+    await state.clear()  # only now: a refusal above keeps what the user typed
     request = submitted.request
     await message.answer(
         i18n.get(
@@ -147,21 +152,12 @@ async def _submit(
         ),
         reply_markup=ReplyKeyboardRemove(),
     )
-    for approver in submitted.approvers:
-        locale = approver.locale or i18n.locale
-        with i18n.use_locale(locale):
-            await notify(
-                bot,
-                approver.telegram_id,
-                i18n.get(
-                    "join-request-notice",
-                    name=request.display_name,
-                    org=submitted.org.name,
-                    role=role_name(i18n, request.role),
-                    phone=request.phone or "—",
-                ),
-                decision_keyboard(i18n, request.id),
-            )
+    # Outside quiet hours the approvers hear at once; otherwise (or if Telegram refuses)
+    # the scheduler's sweep announces it later. Either way the request is already saved.
+    if submitted.approvers and not is_quiet(settings, submitted.org, now):
+        core: FluentRuntimeCore = i18n.core  # type: ignore[assignment]
+        if await announce_join_request(bot, core, request, submitted.org, submitted.approvers):
+            await invites.record_notified(uow, request.id, now)
 
 
 def build_router() -> Router:

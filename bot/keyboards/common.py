@@ -7,8 +7,8 @@ from enum import StrEnum
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from aiogram_i18n import I18nContext
 
+from bot.i18n import Texts
 from bot.services.locale import LOCALES
 from storage.models import Organization
 
@@ -19,7 +19,7 @@ class LanguageCB(CallbackData, prefix="lang"):
     code: str
 
 
-def language_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
+def language_keyboard(i18n: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for code in LOCALES:
         builder.button(text=i18n.get(f"language-name-{code}"), callback_data=LanguageCB(code=code))
@@ -48,7 +48,7 @@ class OrgPickCB(CallbackData, prefix="pick"):
 
 
 def org_navigator(
-    i18n: I18nContext,
+    i18n: Texts,
     purpose: NavPurpose,
     current: Organization | None,
     children: list[Organization],

@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from aiogram_i18n import I18nContext
 
+from bot.i18n import Texts
 from bot.services.roles import Role
 
 USES_CHOICES = (1, 10, 50, 200)
@@ -35,7 +35,7 @@ class InviteRevokeCB(CallbackData, prefix="ivx"):
     invite_id: int
 
 
-def roles_keyboard(i18n: I18nContext, org_id: int, roles: list[Role]) -> InlineKeyboardMarkup:
+def roles_keyboard(i18n: Texts, org_id: int, roles: list[Role]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for role in roles:
         builder.button(
@@ -46,7 +46,7 @@ def roles_keyboard(i18n: I18nContext, org_id: int, roles: list[Role]) -> InlineK
     return builder.as_markup()
 
 
-def uses_keyboard(i18n: I18nContext, org_id: int, role: Role) -> InlineKeyboardMarkup:
+def uses_keyboard(i18n: Texts, org_id: int, role: Role) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for uses in USES_CHOICES:
         builder.button(
@@ -57,7 +57,7 @@ def uses_keyboard(i18n: I18nContext, org_id: int, role: Role) -> InlineKeyboardM
     return builder.as_markup()
 
 
-def days_keyboard(i18n: I18nContext, org_id: int, role: Role, uses: int) -> InlineKeyboardMarkup:
+def days_keyboard(i18n: Texts, org_id: int, role: Role, uses: int) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for days in DAYS_CHOICES:
         builder.button(
@@ -68,7 +68,7 @@ def days_keyboard(i18n: I18nContext, org_id: int, role: Role, uses: int) -> Inli
     return builder.as_markup()
 
 
-def revoke_keyboard(i18n: I18nContext, invite_id: int) -> InlineKeyboardMarkup:
+def revoke_keyboard(i18n: Texts, invite_id: int) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(
         text=i18n.get("invite-revoke"), callback_data=InviteRevokeCB(invite_id=invite_id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from aiogram_i18n import I18nContext
+
+from bot.i18n import Texts
 
 
 class JoinDecisionCB(CallbackData, prefix="join"):
@@ -13,7 +14,7 @@ class JoinDecisionCB(CallbackData, prefix="join"):
     approve: bool
 
 
-def decision_keyboard(i18n: I18nContext, request_id: int) -> InlineKeyboardMarkup:
+def decision_keyboard(i18n: Texts, request_id: int) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(
         text=i18n.get("join-approve"),
@@ -26,7 +27,7 @@ def decision_keyboard(i18n: I18nContext, request_id: int) -> InlineKeyboardMarku
     return builder.as_markup()
 
 
-def name_keyboard(i18n: I18nContext, suggested: str) -> ReplyKeyboardMarkup:
+def name_keyboard(i18n: Texts, suggested: str) -> ReplyKeyboardMarkup:
     """One tap to keep the Telegram name; typing another works too."""
     return ReplyKeyboardMarkup(
         keyboard=[
@@ -38,7 +39,7 @@ def name_keyboard(i18n: I18nContext, suggested: str) -> ReplyKeyboardMarkup:
     )
 
 
-def contact_keyboard(i18n: I18nContext) -> ReplyKeyboardMarkup:
+def contact_keyboard(i18n: Texts) -> ReplyKeyboardMarkup:
     return ReplyKeyboardMarkup(
         keyboard=[
             [KeyboardButton(text=i18n.get("join-share-phone"), request_contact=True)],

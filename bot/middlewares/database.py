@@ -39,7 +39,7 @@ class UnitOfWorkMiddleware(BaseMiddleware):
             if await uow.updates.seen(event.update_id):
                 log.info("update %s already handled; skipped", event.update_id)
                 return UNHANDLED
-            uow.updates.mark(event.update_id, self._clock())
+            uow.record_update(event.update_id, self._clock())
             data["uow"] = uow
             data["now"] = self._clock()
             result = await handler(event, data)

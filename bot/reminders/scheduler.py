@@ -10,10 +10,14 @@ from __future__ import annotations
 import logging
 from datetime import UTC
 
+from aiogram import Bot
+from aiogram_i18n.cores import FluentRuntimeCore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import notices
+from bot.config import Settings
 from bot.services import housekeeping
 from bot.services.clock import Clock
 from storage.uow import UnitOfWork
@@ -21,6 +25,8 @@ from storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 FORGET_UPDATES_JOB = "housekeeping:forget-updates"
+JOIN_NOTICES_JOB = "notices:join-requests"
+NOTICE_SWEEP_MINUTES = 10
 
 
 async def forget_old_updates(
@@ -33,10 +39,34 @@ async def forget_old_updates(
     return removed
 
 
+async def deliver_join_notices(
+    session_factory: async_sessionmaker[AsyncSession],
+    bot: Bot,
+    core: FluentRuntimeCore,
+    settings: Settings,
+    clock: Clock,
+) -> int:
+    async with UnitOfWork(session_factory) as uow:
+        return await notices.deliver_due_join_notices(uow, bot, core, settings, clock())
+
+
 def build_scheduler(
-    session_factory: async_sessionmaker[AsyncSession], clock: Clock
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    bot: Bot,
+    core: FluentRuntimeCore,
+    settings: Settings,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=UTC)
+    scheduler.add_job(
+        deliver_join_notices,
+        IntervalTrigger(minutes=NOTICE_SWEEP_MINUTES),
+        args=[session_factory, bot, core, settings, clock],
+        id=JOIN_NOTICES_JOB,
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+    )
     scheduler.add_job(
         forget_old_updates,
         IntervalTrigger(hours=1),

@@ -125,6 +125,20 @@ def require(
     raise AccessDenied()
 
 
+def require_somewhere(actor: Actor, action: Action) -> list[Grant]:
+    """The actor's top organizations for `action`; AccessDenied (logged) if there are none.
+
+    For entry points such as /invite or /import, before any organization is chosen.
+    """
+    roots = scope_roots(actor, action)
+    if not roots:
+        log.warning(
+            "access denied: person=%s action=%s (no organization)", actor.person_id, action.value
+        )
+        raise AccessDenied()
+    return roots
+
+
 def scope_roots(actor: Actor, action: Action) -> list[Grant]:
     """The topmost organizations where the actor may do `action` (nested ones dropped)."""
     allowed = [g for g in actor.grants if g.role in POLICY[action]]

@@ -900,9 +900,7 @@ class _Importer:
             )
             raise _Rejected(key, code=code)
         if role not in ROLES_AT_LEVEL[org.level]:
-            raise _Rejected(
-                "import-error-role-not-at-level", role=role.value, level=org.level.value
-            )
+            raise _Rejected("import-error-role-not-at-level", role=role, level=org.level)
         if not self._can(Action.IMPORT, org):
             raise _Rejected("import-error-access-denied")
         return _MemberRow(row, org, name, phone, role, telegram_id)
@@ -1022,6 +1020,10 @@ class _Matcher:
             changes["telegram_id"] = spec.telegram_id
         if changes and not await self._may_edit(person):
             raise _Rejected("import-error-person-locked")
+        if person.telegram_id is not None and not self.actor.operator and changes:
+            # Someone on Telegram gave their own name and (verified) phone; a file must not
+            # rewrite them, or a phone could be planted to hijack a roster entry later.
+            raise _Rejected("import-error-person-linked")
         for attribute, value in changes.items():
             setattr(person, attribute, value)
         if new_membership:

@@ -7,8 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.services.access import POLICY, Action, Actor, Grant, can, grant_allows, require
-from bot.services.errors import Conflict, InvalidInput, NotFound
+from bot.services.access import (
+    POLICY,
+    Action,
+    Actor,
+    Grant,
+    can,
+    grant_allows,
+    grantable_roles,
+    require,
+    require_somewhere,
+)
+from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from bot.services.people import clean_name, normalize_phone
 from bot.services.roles import ROLES_AT_LEVEL, Role
 from storage.models import Invite, JoinRequest, JoinStatus, Membership, Organization, Person
@@ -79,6 +89,32 @@ async def revoke_invite(uow: UnitOfWork, actor: Actor, invite_id: int, now: date
         invite.revoked_at = now
         await uow.commit()
     return invite
+
+
+async def invite_roles(
+    uow: UnitOfWork, actor: Actor, org_id: int
+) -> tuple[Organization, list[Role]]:
+    """The organization and the roles the actor may invite people to there."""
+    org = await uow.organizations.get(org_id)
+    if org is None:
+        raise NotFound()
+    require(actor, Action.INVITE, org)
+    roles = grantable_roles(actor, org)
+    if not roles:
+        raise AccessDenied()
+    return org, roles
+
+
+async def check_invite_role(
+    uow: UnitOfWork, actor: Actor, org_id: int, role: Role
+) -> Organization:
+    org = await uow.organizations.get(org_id)
+    if org is None:
+        raise NotFound()
+    if role not in ROLES_AT_LEVEL[org.level]:
+        raise InvalidInput("error-role-not-at-level")
+    require(actor, Action.INVITE, org, role)
+    return org
 
 
 @dataclass(frozen=True)
@@ -165,6 +201,8 @@ async def submit_join_request(
     await _check_not_joined(uow, person_id, org, invite.role)
     if not await uow.invites.take_use(invite.id, now):
         raise InvalidInput("error-invite-used-up")
+    # The name and phone stay on the request until someone approves it: a request that is
+    # rejected must not have renamed anybody.
     request = await uow.join_requests.add(
         JoinRequest(
             invite_id=invite.id,
@@ -177,11 +215,6 @@ async def submit_join_request(
             created_at=now,
         )
     )
-    person = await uow.people.get(person_id)
-    assert person is not None
-    person.display_name = name
-    if phone_norm:
-        person.phone = phone_norm
     approvers = await approvers_for(uow, org, invite.role)
     await uow.commit()
     return JoinSubmitted(request=request, org=org, approvers=approvers)
@@ -215,7 +248,10 @@ async def decide_join_request(
     assert requester is not None and requester.telegram_id is not None
     linked = False
     if approve:
-        linked = await _link_roster_entry(uow, requester, org)
+        requester.display_name = request.display_name
+        if request.phone:
+            requester.phone = request.phone
+        linked = await _link_roster_entry(uow, actor, request, requester, org)
         if not await uow.memberships.exists(requester.id, org.id, request.role):
             await uow.memberships.add(
                 Membership(
@@ -233,16 +269,24 @@ async def decide_join_request(
     )
 
 
-async def _link_roster_entry(uow: UnitOfWork, person: Person, org: Organization) -> bool:
-    """If the roster already lists this phone under the org, that entry is this person.
+async def _link_roster_entry(
+    uow: UnitOfWork, actor: Actor, request: JoinRequest, person: Person, org: Organization
+) -> bool:
+    """If the roster already lists this request's phone under the org, that entry is this
+    person: its roles move to the Telegram user and the placeholder goes away, so an
+    imported roster and later sign-ups never double-count a member.
 
-    Its roles move to the Telegram user and the placeholder goes away, so an imported
-    roster and later sign-ups never double-count a member.
+    Only the phone Telegram verified for this request counts, and only when the approver
+    could have granted every role the entry holds; otherwise the entry is left for the
+    level above, so nobody collects a role through a roster entry.
     """
-    if not person.phone:
+    if not request.phone:
         return False
-    entry = await uow.people.unlinked_in_subtree(person.phone, org.path)
+    entry = await uow.people.unlinked_in_subtree(request.phone, org.path)
     if entry is None or entry.id == person.id:
+        return False
+    held = await uow.memberships.of_person(entry.id)
+    if not all(can(actor, Action.INVITE, where, m.role) for m, where in held):
         return False
     await uow.memberships.reassign(entry.id, person.id)
     await uow.people.delete(entry)
@@ -257,11 +301,7 @@ class PendingRequest:
 
 async def pending_for(uow: UnitOfWork, actor: Actor) -> list[PendingRequest]:
     """Requests the actor can decide, oldest first."""
-    paths = [
-        g.org_path
-        for g in actor.grants
-        if g.role in {Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY}
-    ]
+    paths = [g.org_path for g in require_somewhere(actor, Action.DECIDE_JOIN)]
     requests = await uow.join_requests.pending_under(paths)
     orgs = await uow.organizations.by_ids(r.org_id for r in requests)
     return [
@@ -269,3 +309,28 @@ async def pending_for(uow: UnitOfWork, actor: Actor) -> list[PendingRequest]:
         for r in requests
         if can(actor, Action.DECIDE_JOIN, orgs[r.org_id], r.role)
     ]
+
+
+@dataclass(frozen=True)
+class NoticeDue:
+    """A pending request whose approvers have not been told yet."""
+
+    request: JoinRequest
+    org: Organization
+    approvers: list[Recipient]
+
+
+async def notices_due(uow: UnitOfWork, limit: int = 200) -> list[NoticeDue]:
+    requests = await uow.join_requests.awaiting_notice(limit)
+    orgs = await uow.organizations.by_ids(r.org_id for r in requests)
+    return [
+        NoticeDue(r, orgs[r.org_id], await approvers_for(uow, orgs[r.org_id], r.role))
+        for r in requests
+    ]
+
+
+async def record_notified(uow: UnitOfWork, request_id: int, now: datetime) -> None:
+    request = await uow.join_requests.get(request_id)
+    if request is not None and request.notified_at is None:
+        request.notified_at = now
+        await uow.commit()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.services.access import Action, Actor, can, require, scope_roots
+from bot.services.access import Action, Actor, can, require, require_somewhere
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.roles import ALLOWED_PARENTS, Kind, Level, Role
 from storage.models import Organization
@@ -102,7 +102,7 @@ async def browse(
     The actor may never browse outside what `action` allows.
     """
     if org_id is None:
-        roots = scope_roots(actor, action)
+        roots = require_somewhere(actor, action)
         found = await uow.organizations.by_ids(g.org_id for g in roots)
         return [found[g.org_id] for g in roots if g.org_id in found]
     org = await uow.organizations.get(org_id)

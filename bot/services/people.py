@@ -69,6 +69,13 @@ async def actor_for(uow: UnitOfWork, person: Person) -> Actor:
     )
 
 
+async def actor_of_person(uow: UnitOfWork, person_id: int) -> Actor:
+    person = await uow.people.get(person_id)
+    if person is None:
+        raise InvalidInput()
+    return await actor_for(uow, person)
+
+
 async def enter(
     uow: UnitOfWork, telegram_id: int, full_name: str, language_code: str | None, now: datetime
 ) -> Actor:
@@ -76,7 +83,7 @@ async def enter(
 
     The language Telegram reports is stored as a first guess, so that messages the person
     receives later because of someone else's action (an approval) arrive in it; /language
-    replaces it. Only flushes: the record is committed with whatever the update goes on to do.
+    replaces it.
     """
     person = await uow.people.by_telegram_id(telegram_id)
     if person is None:
@@ -89,6 +96,7 @@ async def enter(
                 created_at=now,
             )
         )
+        await uow.commit()
     return await actor_for(uow, person)
 
 

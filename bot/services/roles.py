@@ -71,5 +71,3 @@ ROLES_AT_LEVEL: dict[Level, frozenset[Role]] = {
         {Role.GROUP_LEADER, Role.CENTRAL_HOUSEHOLD, Role.MEMBER, Role.PROBATIONARY_MEMBER}
     ),
 }
-
-PARTY_MEMBER_ROLES = frozenset({Role.MEMBER, Role.PROBATIONARY_MEMBER})

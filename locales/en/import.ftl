@@ -45,3 +45,4 @@ import-error-role-not-at-level = The role { $role } does not exist in an organiz
 import-error-telegram-id = “{ $value }” is not a valid Telegram ID.
 import-error-duplicate-person = An earlier row describes the same person (same Telegram ID or phone) differently.
 import-error-person-locked = This person also belongs to organizations you do not manage, so your import cannot change their details.
+import-error-person-linked = This person is on Telegram and keeps their own name and phone; an import cannot change them. Leave those cells as they are, or empty.

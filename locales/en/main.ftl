@@ -131,7 +131,7 @@ kind-other = other
 
 ## Errors
 error-generic = That could not be done.
-error-unexpected = Something went wrong and nothing was changed. Please try again later.
+error-unexpected = Something went wrong. Please try again later, or send /start to see where things stand.
 error-access-denied = You are not allowed to do that.
 error-not-found = Not found; it may have been removed.
 error-invalid-input = That input is not valid.

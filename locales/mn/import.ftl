@@ -45,3 +45,4 @@ import-error-role-not-at-level = { $role } ᠦᠦᠷᠭᠡ { $level } ᠲᠦᠪ�
 import-error-telegram-id = «{ $value }» Telegram ID ᠵᠥᠪ ᠪᠤᠰᠤ᠃
 import-error-duplicate-person = ᠡᠮᠦᠨᠡᠬᠢ ᠮᠥᠷ ᠲᠦ ᠶᠠᠭ ᠲᠡᠷᠡ ᠬᠦᠮᠦᠨ (ᠠᠳᠠᠯᠢ Telegram ID ᠪᠤᠶᠤ ᠤᠲᠠᠰᠤᠨ ᠤ ᠳ᠋ᠤᠭᠠᠷ) ᠢ ᠥᠭᠡᠷ ᠪᠠᠷ ᠪᠢᠴᠢᠭᠰᠡᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠃
 import-error-person-locked = ᠡᠨᠡ ᠬᠦᠮᠦᠨ ᠲᠠᠨ ᠤ ᠬᠠᠮᠢᠶᠠᠷᠬᠤ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ᠎ᠠ ᠳᠤ ᠪᠠᠰᠠ ᠪᠠᠶᠢᠳᠠᠭ ᠲᠤᠯᠠ ᠲᠡᠭᠦᠨ ᠦ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠲᠠᠨ ᠤ ᠣᠷᠣᠭᠤᠯᠤᠯᠲᠠ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠵᠦ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠃
+import-error-person-linked = ᠡᠨᠡ ᠬᠦᠮᠦᠨ Telegram ᠢᠶᠠᠷ ᠡᠯᠰᠡᠭᠰᠡᠨ᠂ ᠨᠡᠷᠡ ᠪᠠ ᠤᠲᠠᠰᠤᠨ ᠤ ᠨᠣᠮᠧᠷ ᠢᠶᠡᠨ ᠥᠪᠡᠷ ᠥᠭᠴᠡᠢ᠃ ᠣᠷᠣᠭᠤᠯᠤᠯᠲᠠ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠵᠦ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠃

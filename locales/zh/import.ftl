@@ -45,3 +45,4 @@ import-error-role-not-at-level = 角色 { $role } 不适用于层级为 { $level
 import-error-telegram-id = Telegram ID「{ $value }」无效。
 import-error-duplicate-person = 前面的行对同一个人（相同的 Telegram ID 或手机号）填写了不同的信息。
 import-error-person-locked = 此人还属于您无权管理的组织，不能通过您的导入修改其信息。
+import-error-person-linked = 此人已通过 Telegram 加入，姓名和手机号由本人填写，导入不能修改；请保留原样或留空。

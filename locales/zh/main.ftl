@@ -131,7 +131,7 @@ kind-other = 其他
 
 ## 错误
 error-generic = 操作未能完成。
-error-unexpected = 出了点问题，操作没有完成。请稍后再试。
+error-unexpected = 出了点问题。请稍后再试，或发送 /start 查看当前状态。
 error-access-denied = 您没有权限进行这个操作。
 error-not-found = 没有找到相关内容，可能已被删除。
 error-invalid-input = 输入无效。

@@ -179,11 +179,21 @@ async def test_import_through_the_chat(harness: Harness) -> None:
     harness.session.files["roster-1"] = buffer.getvalue()
     await harness.send(secretary.document("roster-1", "名册.xlsx", len(buffer.getvalue())))
     report = harness.session.sent(2001)[-1].text
-    assert "2" in report.splitlines()[0]
+    core = harness.dp["i18n_middleware"].core
+    summary = core.get(
+        "import-report-summary", "zh", created=2, updated=0, unchanged=0, rejected=2
+    )
+    assert report.splitlines()[0] == summary
+    assert len(report.splitlines()) == 3  # one line per rejected row
     async with harness.uow() as u:
         names = set((await u.session.scalars(select(Person.display_name))).all())
+        newcomer = (
+            await u.session.scalars(select(Person).where(Person.display_name == "新党员二"))
+        ).one()
+        held = {(o.code, m.role) for m, o in await u.memberships.of_person(newcomer.id)}
     assert {"新党员一", "新党员二"} <= names and "别的支部" not in names and "坏角色" not in names
-    assert tree.branch_a.id
+    assert held == {("BA-G1", Role.PROBATIONARY_MEMBER)}
+    assert tree.branch_b.code == "BB"
 
 
 async def test_import_refuses_oversized_and_wrong_files(harness: Harness) -> None:
@@ -241,3 +251,19 @@ async def test_start_greets_and_refreshes_the_personal_menu(harness: Harness) ->
     await harness.send(Chatter(8101, "New", "en").text("/start"))
     assert "invite link" in harness.session.sent(8101)[-1].text
     assert harness.session.of_type(SetMyCommands)[-1] is menu  # no personal menu for them
+
+
+async def test_role_not_at_level_reason_is_localized(harness) -> None:
+    await build_tree(harness.uow)
+    secretary = Chatter(2001, "书记甲")
+    await harness.send(secretary.text("/import"))
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["组织编码", "姓名", "角色"])
+    workbook.active.append(["BA", "某人", "党小组长"])  # a group role on a branch
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    harness.session.files["r"] = buffer.getvalue()
+    await harness.send(secretary.document("r", "名册.xlsx", len(buffer.getvalue())))
+    report = harness.session.sent(2001)[-1].text
+    assert "group_leader" not in report and "branch" not in report, report
+    assert "党小组长" in report and "党支部" in report

@@ -8,6 +8,7 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SetMyCommands
 from aiogram.types import BotCommandScopeChat
 from sqlalchemy import select
 
+from bot.notices import deliver_due_join_notices
 from bot.services import invites
 from bot.services.roles import Role
 from storage.models import Invite, JoinRequest, JoinStatus
@@ -144,16 +145,97 @@ async def test_someone_elses_contact_is_refused(harness: Harness, clock) -> None
         assert invite.uses == 0
 
 
-async def test_repeated_update_has_one_effect(harness: Harness, clock) -> None:
+async def test_redelivered_update_answers_once(harness: Harness, clock) -> None:
     tree = await build_tree(harness.uow)
     token = await _invite(harness, clock, tree, uses=5)
-    newcomer = Chatter(9501, "Z")
-    await harness.send(newcomer.text(f"/start {token}"))
-    await harness.send(newcomer.text("重复测试"))
-    skip = newcomer.text("跳过")
-    await harness.send(skip)
-    await harness.send(skip)  # Telegram redelivers the same update
+    start = Chatter(9701, "R").text(f"/start {token}")
+    await harness.send(start)
+    await harness.send(start)  # Telegram redelivers the same update_id
+    assert len(harness.session.sent(9701)) == 1
     async with harness.uow() as u:
-        assert len((await u.session.scalars(select(JoinRequest))).all()) == 1
-        invite = (await u.session.scalars(select(Invite))).one()
-        assert invite.uses == 1
+        assert await u.updates.seen(start.update_id)
+
+
+async def test_flood_limit_on_the_approver_notice_loses_nothing(harness: Harness, clock) -> None:
+    """A 429 on the secretary's notice: the requester is told the truth, and the sweep
+    announces the request once Telegram takes messages again."""
+    from aiogram.exceptions import TelegramRetryAfter
+    from aiogram.methods import SendMessage
+
+    tree = await build_tree(harness.uow)
+    token = await _invite(harness, clock, tree)
+    real = harness.session.make_request
+
+    async def flaky(bot, method, timeout=None):  # noqa: ASYNC109
+        if isinstance(method, SendMessage) and method.chat_id == 2001:
+            raise TelegramRetryAfter(method, "Too Many Requests", 5)
+        return await real(bot, method, timeout)
+
+    harness.session.make_request = flaky  # type: ignore[method-assign]
+    newcomer = Chatter(9801, "N", "en")
+    for text in (f"/start {token}", "Nara", "Skip"):
+        await harness.send(newcomer.text(text))
+    assert "Request sent" in harness.session.sent(9801)[-1].text
+    async with harness.uow() as u:
+        request = (await u.session.scalars(select(JoinRequest))).one()
+        assert request.notified_at is None
+
+    harness.session.make_request = real  # type: ignore[method-assign]
+    core = harness.dp["i18n_middleware"].core
+    settings = harness.dp["settings"]
+    async with harness.uow() as u:
+        assert await deliver_due_join_notices(u, harness.bot, core, settings, clock()) == 1
+    assert "Nara" in harness.session.sent(2001)[-1].text
+    async with harness.uow() as u:
+        assert await deliver_due_join_notices(u, harness.bot, core, settings, clock()) == 0
+
+
+async def test_requests_at_night_wait_for_the_morning(harness: Harness, clock) -> None:
+    tree = await build_tree(harness.uow)
+    token = await _invite(harness, clock, tree)
+    clock.now = clock.now.replace(hour=15, minute=0)  # 23:00 in Asia/Shanghai
+    newcomer = Chatter(9901, "Night", "en")
+    for text in (f"/start {token}", "Owl", "Skip"):
+        await harness.send(newcomer.text(text))
+    assert harness.session.sent(2001) == []  # nobody is woken up
+    core = harness.dp["i18n_middleware"].core
+    settings = harness.dp["settings"]
+    async with harness.uow() as u:
+        assert await deliver_due_join_notices(u, harness.bot, core, settings, clock()) == 0
+    clock.advance(hours=9)  # 08:00 local
+    async with harness.uow() as u:
+        assert await deliver_due_join_notices(u, harness.bot, core, settings, clock()) == 1
+    assert "Owl" in harness.session.sent(2001)[-1].text
+
+
+async def test_rejected_request_renames_nobody(harness: Harness, clock) -> None:
+    tree = await build_tree(harness.uow)
+    token = await _invite(harness, clock, tree)
+    member = Chatter(3001, "Bater", "mn")  # already 党员巴特尔 in branch A
+    async with harness.uow() as u:
+        invite = await u.invites.by_token(token)
+        assert invite is not None
+        invite.role = Role.RESIDENT  # an invite to another role in the same branch
+        await u.commit()
+    for text in (f"/start {token}", "假名字", "/cancel"):
+        await harness.send(member.text(text))
+    await harness.send(member.text(f"/start {token}"))
+    await harness.send(member.text("假名字"))
+    await harness.send(member.contact("+8613800000077"))
+    async with harness.uow() as u:
+        person = await u.people.by_telegram_id(3001)
+        assert person is not None
+        assert person.display_name == "党员巴特尔" and person.phone is None
+
+
+async def test_refused_submit_keeps_the_typed_name(harness: Harness, clock) -> None:
+    tree = await build_tree(harness.uow)
+    token = await _invite(harness, clock, tree, days=1)
+    newcomer = Chatter(9951, "Late", "en")
+    await harness.send(newcomer.text(f"/start {token}"))
+    await harness.send(newcomer.text("Slow Typist"))
+    clock.advance(days=2)  # the link expires while they read the phone question
+    await harness.send(newcomer.text("Skip"))
+    assert "expired" in harness.session.sent(9951)[-1].text
+    state = await harness.dp.fsm.get_context(harness.bot, 9951, 9951).get_data()
+    assert state.get("name") == "Slow Typist"

@@ -147,6 +147,15 @@ def test_import_command(database: str, tmp_path: Path, capsys: pytest.CaptureFix
     assert "created: 0" in again and "unchanged: 3" in again
 
 
-def test_run_without_token_explains(database: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["run"]) == 2
+def test_run_without_token_falls_back_to_the_demo(
+    database: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[tuple[str, str, int]] = []
+
+    async def fake_demo(settings, host: str, port: int) -> None:
+        started.append((settings.database_url, host, port))
+
+    monkeypatch.setattr("bot.cli._demo", fake_demo)
+    assert main(["run"]) == 0
     assert "ZHIBU_BOT_TOKEN" in capsys.readouterr().err
+    assert started == [("sqlite+aiosqlite:///data/demo.db", "127.0.0.1", 8080)]

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.reminders.scheduler import FORGET_UPDATES_JOB, build_scheduler, forget_old_updates
+from bot.reminders.scheduler import (
+    FORGET_UPDATES_JOB,
+    JOIN_NOTICES_JOB,
+    build_scheduler,
+    forget_old_updates,
+)
 
 
 async def test_old_update_ids_are_forgotten_recent_ones_kept(uow, session_factory, clock) -> None:
@@ -18,7 +23,15 @@ async def test_old_update_ids_are_forgotten_recent_ones_kept(uow, session_factor
     assert await forget_old_updates(session_factory, clock) == 0
 
 
-async def test_scheduler_carries_the_housekeeping_job(session_factory, clock) -> None:
-    scheduler = build_scheduler(session_factory, clock)
-    job = scheduler.get_job(FORGET_UPDATES_JOB)
-    assert job is not None and job.max_instances == 1 and job.coalesce
+async def test_scheduler_carries_its_jobs(session_factory, clock) -> None:
+    from aiogram import Bot
+
+    from bot.config import Settings
+    from bot.i18n import load_core
+    from tests.fakes import TOKEN, RecordingSession
+
+    bot = Bot(token=TOKEN, session=RecordingSession())
+    scheduler = build_scheduler(session_factory, clock, bot, await load_core(), Settings())
+    for job_id in (FORGET_UPDATES_JOB, JOIN_NOTICES_JOB):
+        job = scheduler.get_job(job_id)
+        assert job is not None and job.max_instances == 1 and job.coalesce

@@ -628,6 +628,12 @@ async def test_every_rejection_reason(uow, clock):
         "import-error-person-locked",
     ]
     seen |= {o.reason_key for o in report.rejected if o.reason_key}
+    # Someone on Telegram keeps their own name and phone, even against an admin's file.
+    report = await run(
+        uow, admin, members_csv(["BA", "党员巴特尔", "15000150000", "member", "3001"]), clock
+    )
+    assert [o.reason_key for o in report.outcomes] == ["import-error-person-linked"]
+    seen |= {o.reason_key for o in report.rejected if o.reason_key}
     (secretary_b,) = await people_named(uow, "书记乙")
     assert await roles_of(uow, secretary_b.id) == {("BB", Role.SECRETARY)}
 
@@ -777,14 +783,20 @@ async def test_existing_people_are_updated_not_duplicated(uow, clock):
     admin = await actor_of(uow, tree.admin)
     people_before = await count(uow, Person)
 
+    async with uow() as u:
+        branch_a = await u.organizations.get(tree.branch_a.id)
+        assert branch_a is not None
+        roster = await make_person(u, "巴特尔", roles=[(branch_a, Role.MEMBER)])
+        await u.commit()
+    people_before += 1
     report = await run(
         uow,
         admin,
         members_csv(
-            # Telegram id of 党员巴特尔 (member of A): a new name and a phone
-            ["BA", "巴特尔", "15000150000", "member", "3001"],
-            # same name in the same branch: found by name, given a phone and a new role
-            ["BA", "书记甲", "15000150001", "committee_member", ""],
+            # a roster entry (not on Telegram) found by name: given a phone and a new name
+            ["BA", "巴特尔", "15000150000", "member", ""],
+            # same name in the same branch, on Telegram: found by name, given a new role
+            ["BA", "书记甲", "", "committee_member", ""],
             # a namesake elsewhere is somebody else
             ["BB", "书记甲", "", "member", ""],
         ),
@@ -798,11 +810,9 @@ async def test_existing_people_are_updated_not_duplicated(uow, clock):
     ]
     assert await count(uow, Person) == people_before + 1
     async with uow() as u:
-        bater = await u.people.get(tree.member_a.id)
-        secretary = await u.people.get(tree.secretary_a.id)
-        assert bater is not None and secretary is not None
+        bater = await u.people.get(roster.id)
+        assert bater is not None
         assert (bater.display_name, bater.phone) == ("巴特尔", "+8615000150000")
-        assert secretary.phone == "+8615000150001"
     assert await roles_of(uow, tree.secretary_a.id) == {
         ("BA", Role.SECRETARY),
         ("BA", Role.COMMITTEE_MEMBER),
@@ -814,7 +824,7 @@ async def test_existing_people_are_updated_not_duplicated(uow, clock):
     report = await run(uow, admin, members_csv(["BA", "巴特尔", "", "member", ""]), clock)
     assert [o.status for o in report.outcomes] == [RowStatus.UNCHANGED]
     async with uow() as u:
-        bater = await u.people.get(tree.member_a.id)
+        bater = await u.people.get(roster.id)
         assert bater is not None and bater.phone == "+8615000150000"
 
 

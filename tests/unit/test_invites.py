@@ -10,9 +10,11 @@ from sqlalchemy import delete, select
 
 from bot.services import invites
 from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
+from bot.services.imports import apply_import
 from bot.services.roles import Role
 from storage.models import JoinRequest, JoinStatus, Membership
 from tests.factories import actor_of, build_tree, make_person
+from tests.unit.test_imports import members_csv
 
 DAY = timedelta(days=1)
 
@@ -184,3 +186,43 @@ async def test_pending_request_blocks_a_second_one_and_lists_for_approver(uow, c
         actor = await actor_of(uow, holder)
         async with uow() as u:
             assert len(await invites.pending_for(u, actor)) == expected
+
+
+async def test_secretary_cannot_capture_a_committee_admin_roster_entry(uow, clock) -> None:
+    tree = await build_tree(uow)
+    async with uow() as u:
+        # an admin of the committee imported but not yet on Telegram
+        entry = await make_person(
+            u, "王主任", None, [(tree.committee, Role.ADMIN)], phone="+8613900000009"
+        )
+        alt = await make_person(u, "Alt", 9999)  # secretary A's second account, no roles
+        await u.commit()
+    sec = await actor_of(uow, tree.secretary_a)
+
+    # 1. same name + phone: the entry gets a branch-A role, no edit rights needed
+    async with uow() as u:
+        await apply_import(
+            u, sec, members_csv(["BA", "王主任", "13900000009", "党员", ""]), clock()
+        )
+    # 2. a role-less account is "editable": give it the entry's phone (no contact check)
+    async with uow() as u:
+        await apply_import(
+            u, sec, members_csv(["BA", "Alt", "13900000009", "群众", "9999"]), clock()
+        )
+    # 3. invite the alt, it skips the phone step, the secretary approves
+    async with uow() as u:
+        invite, _ = await invites.create_invite(
+            u, sec, tree.branch_a.id, Role.MEMBER, 1, timedelta(days=1), clock()
+        )
+    async with uow() as u:
+        sub = await invites.submit_join_request(u, alt.id, invite.token, "Alt", None, clock())
+    async with uow() as u:
+        await invites.decide_join_request(u, sec, sub.request.id, True, clock())
+
+    async with uow() as u:
+        assert not await u.memberships.exists(alt.id, tree.committee.id, Role.ADMIN), (
+            "branch secretary's alt account is now admin of the whole committee"
+        )
+    async with uow() as u:
+        still = await u.people.get(entry.id)
+        assert still is not None and still.telegram_id is None  # the entry was not captured

@@ -13,7 +13,7 @@ from bot.i18n import LOCALES_DIR, load_core
 from bot.services.locale import LOCALES
 
 KEY_IN_CODE = re.compile(
-    r"(?:i18n\.get|core\.get|InvalidInput|NotFound|Conflict|AccessDenied|DomainError|LazyFilter)"
+    r"(?:(?:i18n|texts|core)\.get|InvalidInput|NotFound|Conflict|AccessDenied|DomainError|LazyFilter|_Rejected)"
     r"""\(\s*["']([a-z][a-z0-9_-]+)["']"""
 )
 
