@@ -27,9 +27,6 @@ class Settings(BaseSettings):
     bot_api_server: str | None = None
     timezone: str = "Asia/Shanghai"
     quiet_hours: str = "21:30-07:30"
-    default_locale: str = "zh"
-    invite_ttl_hours: int = 72
-    invite_max_uses: int = 1
     import_max_bytes: int = 5 * 1024 * 1024
     log_level: str = "INFO"
 
