@@ -3,6 +3,9 @@ server: what it sends must be what the real API accepts, or the server would ref
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy import select
 
 from bot.demo import DemoRuntime
@@ -13,16 +16,22 @@ from storage.models import Person
 from storage.uow import UnitOfWork
 
 ADMIN, SECRETARY, MEMBER, HERDER, SECRETARY_B, NEWCOMER = (
-    100001, 100002, 100003, 100005, 100006, 100008,
+    100001,
+    100002,
+    100003,
+    100005,
+    100006,
+    100008,
 )
 
 
-def has(fragment: str):  # noqa: ANN201 - a predicate for wait_for_bot_message
+def has(fragment: str) -> Callable[[dict[str, Any]], bool]:
     return lambda message: fragment in message_text(message)
 
 
-async def test_onboarding_by_invite(demo: DemoRuntime, client: SandboxClient,
-                                    database_url: str) -> None:
+async def test_onboarding_by_invite(
+    demo: DemoRuntime, client: SandboxClient, database_url: str
+) -> None:
     await client.mark()
     await client.send_text(NEWCOMER, f"/start {demo.seed.invite_token}")
     intro = await client.wait_for_bot_message(NEWCOMER, has("哈业胡同嘎查党支部"))
@@ -45,16 +54,18 @@ async def test_onboarding_by_invite(demo: DemoRuntime, client: SandboxClient,
     engine = create_engine(database_url)
     try:
         async with UnitOfWork(create_session_factory(engine)) as u:
-            person = (await u.session.scalars(
-                select(Person).where(Person.telegram_id == NEWCOMER))).one()
+            person = (
+                await u.session.scalars(select(Person).where(Person.telegram_id == NEWCOMER))
+            ).one()
             held = {(o.code, m.role) for m, o in await u.memberships.of_person(person.id)}
     finally:
         await engine.dispose()
     assert held == {("DEMO-HY", Role.MEMBER)}
 
 
-async def test_language_choice_changes_texts_and_menu(demo: DemoRuntime,
-                                                      client: SandboxClient) -> None:
+async def test_language_choice_changes_texts_and_menu(
+    demo: DemoRuntime, client: SandboxClient
+) -> None:
     await client.mark()
     await client.send_text(MEMBER, "/language")
     choice = await client.wait_for_bot_message(MEMBER, has("语言"))
@@ -65,15 +76,15 @@ async def test_language_choice_changes_texts_and_menu(demo: DemoRuntime,
     )
     assert any("\u1800" <= ch <= "\u18af" for ch in message_text(confirmed))
     menu = await client.commands(MEMBER)
-    assert menu and all(any("\u1800" <= ch <= "\u18af" for ch in c["description"])
-                        for c in menu)
+    assert menu and all(any("\u1800" <= ch <= "\u18af" for ch in c["description"]) for c in menu)
     await client.send_text(MEMBER, "/me")
     me = await client.wait_for_bot_message(MEMBER, has("哈业胡同嘎查党支部"))
     assert any("\u1800" <= ch <= "\u18af" for ch in message_text(me))
 
 
-async def test_authorization_is_refused_in_the_users_language(demo: DemoRuntime,
-                                                              client: SandboxClient) -> None:
+async def test_authorization_is_refused_in_the_users_language(
+    demo: DemoRuntime, client: SandboxClient
+) -> None:
     await client.mark()
     await client.send_text(HERDER, "/invite")
     refusal = await client.wait_for_bot_message(HERDER, lambda m: bool(message_text(m)))
