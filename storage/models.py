@@ -9,17 +9,20 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from bot.services.roles import Kind, Level, Role
+from bot.services.roles import Audience, Kind, Level, MeetingKind, Role, SignInMethod
 from storage.types import UTCDateTime
 
 NAMING = {
@@ -159,3 +162,127 @@ class ProcessedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class MeetingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+class Meeting(Base):
+    """One meeting of a branch or party group, with its venue and sign-in rules."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_org_starts", "org_id", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    kind: Mapped[MeetingKind] = mapped_column(_enum(MeetingKind))
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    radius_m: Mapped[int] = mapped_column(Integer, default=500)
+    opens_before_min: Mapped[int] = mapped_column(Integer, default=30)
+    closes_after_min: Mapped[int] = mapped_column(Integer, default=30)
+    methods: Mapped[list[str]] = mapped_column(JSON, default=list)
+    audience: Mapped[Audience] = mapped_column(_enum(Audience))
+    audience_org_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    code: Mapped[str] = mapped_column(String(8))
+    voice_auto_approve: Mapped[bool] = mapped_column(Boolean, default=False)
+    reminder_minutes: Mapped[list[int]] = mapped_column(JSON, default=list)
+    status: Mapped[MeetingStatus] = mapped_column(
+        _enum(MeetingStatus), default=MeetingStatus.SCHEDULED
+    )
+    minutes: Mapped[str] = mapped_column(Text, default="")
+    minutes_photos: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class InvitationResponse(StrEnum):
+    NONE = "none"
+    ATTENDING = "attending"
+    LEAVE_REQUESTED = "leave_requested"
+    LEAVE_APPROVED = "leave_approved"
+    LEAVE_REJECTED = "leave_rejected"
+
+
+class Invitation(Base):
+    """A member invited to a meeting, and what they answered (attend, or ask for leave)."""
+
+    __tablename__ = "invitations"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id", name="uq_invitation"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    response: Mapped[InvitationResponse] = mapped_column(
+        _enum(InvitationResponse), default=InvitationResponse.NONE
+    )
+    leave_reason: Mapped[str] = mapped_column(String(500), default="")
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class AttendanceStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    PENDING_REVIEW = "pending_review"
+    REJECTED = "rejected"
+
+
+class Attendance(Base):
+    """One member's sign-in to one meeting: how, when they signed, the evidence, who confirmed."""
+
+    __tablename__ = "attendances"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id", name="uq_attendance"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    method: Mapped[SignInMethod] = mapped_column(_enum(SignInMethod))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[AttendanceStatus] = mapped_column(_enum(AttendanceStatus))
+    confirmed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    proxy_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
+class CodeAttempt(Base):
+    """Wrong sign-in codes per member and meeting, to stop guessing."""
+
+    __tablename__ = "code_attempts"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id", name="uq_code_attempt"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MeetingReminder(Base):
+    """A reminder due before a meeting. The row is the schedule: a sweep sends what is due,
+    so reminders survive restarts and follow edits (unsent rows are rebuilt)."""
+
+    __tablename__ = "meeting_reminders"
+    __table_args__ = (Index("ix_meeting_reminders_due", "sent_at", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    minutes_before: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -10,9 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.roles import Role
 from storage.models import (
+    Attendance,
+    CodeAttempt,
+    Invitation,
     Invite,
     JoinRequest,
     JoinStatus,
+    Meeting,
+    MeetingReminder,
+    MeetingStatus,
     Membership,
     Organization,
     Person,
@@ -213,6 +219,21 @@ class MembershipRepository:
         )
         return [(p, m) for p, m in rows.all()]
 
+    async def holders_under(self, root: Organization, roles: Iterable[Role]) -> Sequence[Person]:
+        """Distinct people holding any of `roles` in `root` or below it."""
+        rows = await self._session.scalars(
+            select(Person)
+            .join(Membership, Membership.person_id == Person.id)
+            .join(Organization, Organization.id == Membership.org_id)
+            .where(
+                Organization.path.startswith(root.path, autoescape=True),
+                Membership.role.in_(list(roles)),
+            )
+            .distinct()
+            .order_by(Person.id)
+        )
+        return rows.all()
+
     async def roster(self, root: Organization) -> Sequence[tuple[Person, Membership]]:
         rows = await self._session.execute(
             select(Person, Membership)
@@ -351,3 +372,163 @@ class UpdateRepository:
             delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < moment)
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+class MeetingRepository:
+    """Meetings with their invitations, sign-ins, code attempts and reminders."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, meeting: Meeting) -> Meeting:
+        self._session.add(meeting)
+        await self._session.flush()
+        return meeting
+
+    async def get(self, meeting_id: int) -> Meeting | None:
+        return await self._session.get(Meeting, meeting_id)
+
+    async def upcoming_in(
+        self, org_ids: Iterable[int], after: datetime, limit: int
+    ) -> Sequence[Meeting]:
+        rows = await self._session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.org_id.in_(list(org_ids)),
+                Meeting.starts_at >= after,
+                Meeting.status == MeetingStatus.SCHEDULED,
+            )
+            .order_by(Meeting.starts_at)
+            .limit(limit)
+        )
+        return rows.all()
+
+    async def around(self, person_id: int, start: datetime, end: datetime) -> Sequence[Meeting]:
+        """Scheduled meetings the person is invited to that start between `start` and `end`."""
+        rows = await self._session.scalars(
+            select(Meeting)
+            .join(Invitation, Invitation.meeting_id == Meeting.id)
+            .where(
+                Invitation.person_id == person_id,
+                Meeting.status == MeetingStatus.SCHEDULED,
+                Meeting.starts_at >= start,
+                Meeting.starts_at <= end,
+            )
+            .order_by(Meeting.starts_at)
+        )
+        return rows.all()
+
+    # invitations
+    async def invite(self, invitations: Iterable[Invitation]) -> None:
+        self._session.add_all(list(invitations))
+        await self._session.flush()
+
+    async def invitation(self, meeting_id: int, person_id: int) -> Invitation | None:
+        return await self._session.scalar(
+            select(Invitation).where(
+                Invitation.meeting_id == meeting_id, Invitation.person_id == person_id
+            )
+        )
+
+    async def invitation_by_id(self, invitation_id: int) -> Invitation | None:
+        return await self._session.get(Invitation, invitation_id)
+
+    async def invitees(self, meeting_id: int) -> Sequence[tuple[Invitation, Person]]:
+        rows = await self._session.execute(
+            select(Invitation, Person)
+            .join(Person, Person.id == Invitation.person_id)
+            .where(Invitation.meeting_id == meeting_id)
+            .order_by(Person.display_name, Person.id)
+        )
+        return [(i, p) for i, p in rows.all()]
+
+    # attendance
+    async def attendance(self, meeting_id: int, person_id: int) -> Attendance | None:
+        return await self._session.scalar(
+            select(Attendance).where(
+                Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
+            )
+        )
+
+    async def attendance_by_id(self, attendance_id: int) -> Attendance | None:
+        return await self._session.get(Attendance, attendance_id)
+
+    async def attendances(self, meeting_id: int) -> Sequence[Attendance]:
+        rows = await self._session.scalars(
+            select(Attendance).where(Attendance.meeting_id == meeting_id)
+        )
+        return rows.all()
+
+    async def record(self, attendance: Attendance) -> None:
+        """Insert a sign-in; the unique (meeting, person) key makes a racing second one fail."""
+        async with self._session.begin_nested():
+            self._session.add(attendance)
+            await self._session.flush()
+
+    async def history(
+        self, person_id: int, limit: int
+    ) -> Sequence[tuple[Meeting, Invitation, Attendance | None]]:
+        rows = await self._session.execute(
+            select(Meeting, Invitation, Attendance)
+            .join(Invitation, Invitation.meeting_id == Meeting.id)
+            .outerjoin(
+                Attendance,
+                and_(Attendance.meeting_id == Meeting.id, Attendance.person_id == person_id),
+            )
+            .where(Invitation.person_id == person_id)
+            .order_by(Meeting.starts_at.desc())
+            .limit(limit)
+        )
+        return [(m, i, a) for m, i, a in rows.all()]
+
+    # code attempts
+    async def code_attempt(self, meeting_id: int, person_id: int) -> CodeAttempt:
+        found = await self._session.scalar(
+            select(CodeAttempt).where(
+                CodeAttempt.meeting_id == meeting_id, CodeAttempt.person_id == person_id
+            )
+        )
+        if found is None:
+            found = CodeAttempt(meeting_id=meeting_id, person_id=person_id, failures=0)
+            self._session.add(found)
+            await self._session.flush()
+        return found
+
+    # reminders
+    async def replace_unsent_reminders(
+        self, meeting_id: int, reminders: Iterable[MeetingReminder]
+    ) -> None:
+        await self._session.execute(
+            delete(MeetingReminder).where(
+                MeetingReminder.meeting_id == meeting_id, MeetingReminder.sent_at.is_(None)
+            )
+        )
+        self._session.add_all(list(reminders))
+        await self._session.flush()
+
+    async def reminders(self, meeting_id: int) -> Sequence[MeetingReminder]:
+        rows = await self._session.scalars(
+            select(MeetingReminder)
+            .where(MeetingReminder.meeting_id == meeting_id)
+            .order_by(MeetingReminder.due_at)
+        )
+        return rows.all()
+
+    async def due_reminders(self, now: datetime, limit: int) -> Sequence[MeetingReminder]:
+        rows = await self._session.scalars(
+            select(MeetingReminder)
+            .where(MeetingReminder.sent_at.is_(None), MeetingReminder.due_at <= now)
+            .order_by(MeetingReminder.due_at)
+            .limit(limit)
+        )
+        return rows.all()
+
+    async def claim_reminder(self, reminder_id: int, now: datetime) -> bool:
+        """Mark a reminder sent; False if another sweep took it first (it is never sent twice)."""
+        result = await self._session.execute(
+            update(MeetingReminder)
+            .where(MeetingReminder.id == reminder_id, MeetingReminder.sent_at.is_(None))
+            .values(sent_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0) == 1)

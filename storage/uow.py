@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from storage.repositories import (
     InviteRepository,
     JoinRequestRepository,
+    MeetingRepository,
     MembershipRepository,
     OrganizationRepository,
     PersonRepository,
@@ -27,6 +28,7 @@ class UnitOfWork:
     invites: InviteRepository
     join_requests: JoinRequestRepository
     updates: UpdateRepository
+    meetings: MeetingRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -40,6 +42,7 @@ class UnitOfWork:
         self.invites = InviteRepository(self.session)
         self.join_requests = JoinRequestRepository(self.session)
         self.updates = UpdateRepository(self.session)
+        self.meetings = MeetingRepository(self.session)
         return self
 
     async def __aexit__(

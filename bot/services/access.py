@@ -24,6 +24,8 @@ class Action(StrEnum):
     INVITE = "invite"
     DECIDE_JOIN = "decide_join"
     IMPORT = "import"
+    SCHEDULE_MEETING = "schedule_meeting"
+    PROXY_SIGN_IN = "proxy_sign_in"
 
 
 MANAGERS = frozenset({Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY})
@@ -34,6 +36,12 @@ POLICY: dict[Action, frozenset[Role]] = {
     Action.INVITE: MANAGERS,
     Action.DECIDE_JOIN: MANAGERS,
     Action.IMPORT: MANAGERS,
+    # Secretaries run their branch's meetings (groups included); a group leader, the group's.
+    Action.SCHEDULE_MEETING: frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.GROUP_LEADER}),
+    # Signing in a neighbour who has no phone: the group's leader or central household.
+    Action.PROXY_SIGN_IN: frozenset(
+        {Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.GROUP_LEADER, Role.CENTRAL_HOUSEHOLD}
+    ),
 }
 
 _BRANCH_ROLES = frozenset(

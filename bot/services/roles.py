@@ -71,3 +71,32 @@ ROLES_AT_LEVEL: dict[Level, frozenset[Role]] = {
         {Role.GROUP_LEADER, Role.CENTRAL_HOUSEHOLD, Role.MEMBER, Role.PROBATIONARY_MEMBER}
     ),
 }
+
+
+class MeetingKind(StrEnum):
+    """三会一课 and the other meetings a branch holds."""
+
+    GENERAL_MEETING = "general_meeting"  # 支部党员大会
+    COMMITTEE_MEETING = "committee_meeting"  # 支委会
+    GROUP_MEETING = "group_meeting"  # 党小组会
+    PARTY_LECTURE = "party_lecture"  # 党课
+    THEMED_PARTY_DAY = "themed_party_day"  # 主题党日
+    ORGANIZATIONAL_LIFE = "organizational_life"  # 组织生活会
+    DEMOCRATIC_REVIEW = "democratic_review"  # 民主评议党员
+    OTHER = "other"
+
+
+class Audience(StrEnum):
+    """Who a meeting invites."""
+
+    BRANCH = "branch"  # every party member of the branch (groups included)
+    COMMITTEE = "committee"  # the branch committee: secretary, deputies, committee members
+    GROUP = "group"  # the members of one party group
+
+
+class SignInMethod(StrEnum):
+    TAP = "tap"
+    CODE = "code"
+    LOCATION = "location"
+    VOICE = "voice"
+    PROXY = "proxy"
