@@ -16,7 +16,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import set_default_menus
 from bot.config import Settings
-from bot.handlers import errors, imports, invites, joins, navigation, profile, start
+from bot.handlers import (
+    errors,
+    imports,
+    invites,
+    joins,
+    meetings,
+    navigation,
+    profile,
+    signin,
+    start,
+)
 from bot.i18n import make_core, make_middleware
 from bot.middlewares.actor import ActorMiddleware
 from bot.middlewares.database import UnitOfWorkMiddleware
@@ -95,6 +105,8 @@ def build_dispatcher(
         navigation.build_router(),
         invites.build_router(),
         imports.build_router(),
+        meetings.build_router(),
+        signin.build_router(),
         errors.build_router(),  # last: its fallbacks take only what nobody else did
     )
 
