@@ -23,19 +23,19 @@ ALL = frozenset({SignInMethod.TAP, SignInMethod.CODE, SignInMethod.LOCATION, Sig
 
 
 def spec(tree, starts_at: datetime, **changes) -> meetings.MeetingSpec:
-    values = dict(
-        org_id=tree.branch_a.id,
-        kind=MeetingKind.THEMED_PARTY_DAY,
-        title="十一月主题党日",
-        starts_at=starts_at,
-        audience=Audience.BRANCH,
-        audience_org_id=tree.branch_a.id,
-        venue="嘎查党群服务中心",
-        latitude=YURT[0],
-        longitude=YURT[1],
-        radius_m=500,
-        methods=ALL,
-    )
+    values = {
+        "org_id": tree.branch_a.id,
+        "kind": MeetingKind.THEMED_PARTY_DAY,
+        "title": "十一月主题党日",
+        "starts_at": starts_at,
+        "audience": Audience.BRANCH,
+        "audience_org_id": tree.branch_a.id,
+        "venue": "嘎查党群服务中心",
+        "latitude": YURT[0],
+        "longitude": YURT[1],
+        "radius_m": 500,
+        "methods": ALL,
+    }
     values.update(changes)
     return meetings.MeetingSpec(**values)
 
