@@ -484,10 +484,9 @@ async def _signable(
 ) -> tuple[Meeting, Invitation]:
     meeting, invitation = await _invitation(uow, meeting_id, person_id)
     _check_method(meeting, method)
-    if await uow.meetings.attendance(meeting_id, person_id) is not None:
-        existing = await uow.meetings.attendance(meeting_id, person_id)
-        if existing is not None and existing.status is not AttendanceStatus.REJECTED:
-            raise Conflict("signin-error-already")
+    existing = await uow.meetings.attendance(meeting_id, person_id)
+    if existing is not None and existing.status is not AttendanceStatus.REJECTED:
+        raise Conflict("signin-error-already")
     _check_window(meeting, signed_at)
     return meeting, invitation
 
