@@ -8,8 +8,8 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.fsm.storage.base import BaseStorage
-from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from aiogram_i18n.cores import FluentRuntimeCore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -59,6 +59,16 @@ def build_storage(settings: Settings) -> BaseStorage:
     return MemoryStorage()
 
 
+def build_isolation(storage: BaseStorage) -> BaseEventIsolation:
+    """One user's updates are handled one at a time, so an answer typed quickly can't
+    overtake the step that asks for it; across processes the lock lives in Redis."""
+    from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+
+    if isinstance(storage, RedisStorage):
+        return RedisEventIsolation(redis=storage.redis)
+    return SimpleEventIsolation()
+
+
 def build_application(
     settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
@@ -93,7 +103,10 @@ def build_dispatcher(
     storage: BaseStorage | None = None,
     core: FluentRuntimeCore | None = None,
 ) -> Dispatcher:
-    dispatcher = Dispatcher(storage=storage or build_storage(settings), settings=settings)
+    storage = storage or build_storage(settings)
+    dispatcher = Dispatcher(
+        storage=storage, events_isolation=build_isolation(storage), settings=settings
+    )
     dispatcher.update.outer_middleware(UnitOfWorkMiddleware(session_factory, clock))
     dispatcher.update.outer_middleware(ActorMiddleware(session_factory))
     core = core or make_core()

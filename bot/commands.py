@@ -6,18 +6,29 @@ from aiogram import Bot
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 from aiogram_i18n.cores import FluentRuntimeCore
 
-from bot.services.access import Actor
+from bot.services.access import POLICY, Action, Actor
 from bot.services.locale import DEFAULT_LOCALE, LOCALES
+from bot.services.meetings import PARTY_ROLES
+from bot.services.roles import Role
 
 COMMON_COMMANDS = ("start", "help", "me", "language")
-MANAGER_COMMANDS = ("org", "invite", "requests", "import")
+
+# Each further group of commands, and the action that earns it somewhere in the tree.
+ROLE_COMMANDS: tuple[tuple[tuple[str, ...], frozenset[Role]], ...] = (
+    (("attendance",), PARTY_ROLES),
+    (("meeting", "meetings"), POLICY[Action.SCHEDULE_MEETING]),
+    (("proxy",), POLICY[Action.PROXY_SIGN_IN]),
+    (("org",), POLICY[Action.VIEW_ORGANIZATION]),
+    (("invite", "requests", "import"), POLICY[Action.INVITE]),
+)
+ALL_COMMANDS = COMMON_COMMANDS + tuple(c for group, _ in ROLE_COMMANDS for c in group)
 
 
 def commands_for(actor: Actor | None) -> tuple[str, ...]:
-    """What /help lists and the menu shows: managers get their tools on top of the basics."""
-    if actor is not None and actor.is_manager:
-        return COMMON_COMMANDS + MANAGER_COMMANDS
-    return COMMON_COMMANDS
+    """What /help lists and the menu shows: the basics, plus the tools of the actor's roles."""
+    held = actor.roles if actor is not None else frozenset()
+    extra = tuple(c for group, roles in ROLE_COMMANDS if held & roles for c in group)
+    return COMMON_COMMANDS + extra
 
 
 def _menu(core: FluentRuntimeCore, locale: str, names: tuple[str, ...]) -> list[BotCommand]:

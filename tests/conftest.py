@@ -75,6 +75,14 @@ def _no_network() -> Iterator[None]:
     socket.getaddrinfo = _real_getaddrinfo
 
 
+@pytest.fixture(autouse=True)
+def _no_operator_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings come from each test, never from the developer's ZHIBU_* environment."""
+    for name in list(os.environ):
+        if name.startswith("ZHIBU_") and not name.startswith("ZHIBU_TEST_"):
+            monkeypatch.delenv(name)
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Migrate once per session: a SQLite template file, or the PostgreSQL test database."""

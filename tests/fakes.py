@@ -20,19 +20,26 @@ from aiogram.methods import (
     GetMe,
     SendDocument,
     SendMessage,
+    SendVoice,
     SetMyCommands,
     TelegramMethod,
 )
 from aiogram.types import (
+    Audio,
     CallbackQuery,
     Chat,
     Contact,
     Document,
     File,
     InlineKeyboardMarkup,
+    Location,
     Message,
+    MessageOriginHiddenUser,
     Update,
     User,
+    Venue,
+    VideoNote,
+    Voice,
 )
 
 BOT_ID = 42
@@ -60,10 +67,12 @@ class RecordingSession(BaseSession):
             raise TelegramForbiddenError(method, "Forbidden: bot was blocked by the user")
         if isinstance(method, GetMe):
             return BOT_USER
-        if isinstance(method, (SendMessage, SendDocument)):
-            document = None
+        if isinstance(method, (SendMessage, SendDocument, SendVoice)):
+            document = voice = None
             if isinstance(method, SendDocument):
                 document = Document(file_id="sent-doc", file_unique_id="sent-doc")
+            if isinstance(method, SendVoice):
+                voice = Voice(file_id=str(method.voice), file_unique_id="sent-voice", duration=1)
             return Message(
                 message_id=next(self._ids),
                 date=datetime.now(UTC),
@@ -71,6 +80,7 @@ class RecordingSession(BaseSession):
                 from_user=BOT_USER,
                 text=getattr(method, "text", None),
                 document=document,
+                voice=voice,
                 reply_markup=method.reply_markup
                 if isinstance(method.reply_markup, InlineKeyboardMarkup)
                 else None,
@@ -202,3 +212,89 @@ def buttons(method: SendMessage | EditMessageText) -> list[tuple[str, str]]:
     if not isinstance(markup, InlineKeyboardMarkup):
         return []
     return [(b.text, b.callback_data or "") for row in markup.inline_keyboard for b in row]
+
+
+# --- sign-in: locations, voice notes and other media, with their own date -----------------
+
+
+class FieldChatter(Chatter):
+    """A member out in the pasture: messages carry the moment they were sent (`date`),
+    which may be long before they reach the bot, and may be forwarded."""
+
+    def _dated(self, date: datetime | None, forwarded: bool, **fields: Any) -> Update:
+        sent = date or datetime.now(UTC)
+        if forwarded:
+            fields["forward_origin"] = MessageOriginHiddenUser(
+                date=sent, sender_user_name="Someone"
+            )
+        message = Message(
+            message_id=next(self._message_ids),
+            date=sent,
+            chat=self.chat,
+            from_user=self.user,
+            **fields,
+        )
+        return Update(update_id=next(self._update_ids), message=message)
+
+    def text_at(self, text: str, date: datetime) -> Update:
+        return self._dated(date, False, text=text)
+
+    def location(
+        self,
+        latitude: float,
+        longitude: float,
+        *,
+        date: datetime | None = None,
+        forwarded: bool = False,
+        venue: str | None = None,
+    ) -> Update:
+        point = Location(latitude=latitude, longitude=longitude)
+        fields: dict[str, Any] = {"location": point}
+        if venue is not None:
+            fields["venue"] = Venue(location=point, title=venue, address=venue)
+        return self._dated(date, forwarded, **fields)
+
+    def voice(
+        self,
+        file_id: str,
+        duration: int,
+        size: int,
+        *,
+        date: datetime | None = None,
+        forwarded: bool = False,
+        mime_type: str | None = "audio/ogg",
+    ) -> Update:
+        note = Voice(
+            file_id=file_id,
+            file_unique_id=file_id,
+            duration=duration,
+            mime_type=mime_type,
+            file_size=size,
+        )
+        return self._dated(date, forwarded, voice=note)
+
+    def audio(
+        self,
+        file_id: str,
+        duration: int,
+        size: int,
+        *,
+        date: datetime | None = None,
+        mime_type: str = "audio/mpeg",
+    ) -> Update:
+        track = Audio(
+            file_id=file_id,
+            file_unique_id=file_id,
+            duration=duration,
+            mime_type=mime_type,
+            file_size=size,
+        )
+        return self._dated(date, False, audio=track)
+
+    def video_note(
+        self, file_id: str, duration: int, size: int, *, date: datetime | None = None
+    ) -> Update:
+        note = VideoNote(
+            file_id=file_id, file_unique_id=file_id, length=240, duration=duration, file_size=size
+        )
+        return self._dated(date, False, video_note=note)

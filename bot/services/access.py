@@ -89,10 +89,6 @@ class Actor:
     def roles(self) -> frozenset[Role]:
         return frozenset(g.role for g in self.grants)
 
-    @property
-    def is_manager(self) -> bool:
-        return bool(self.roles & MANAGERS)
-
 
 OPERATOR = Actor(
     person_id=None, telegram_id=None, display_name="operator", language=None, operator=True

@@ -280,6 +280,8 @@ async def reschedule(
         raise Conflict("meeting-error-cancelled")
     if starts_at <= now:
         raise InvalidInput("meeting-error-past")
+    if starts_at > now + timedelta(days=366):
+        raise InvalidInput("meeting-error-too-far")
     meeting.starts_at = starts_at
     if venue is not None:
         if len(venue) > TITLE_MAX:
@@ -302,12 +304,14 @@ async def cancel(uow: UnitOfWork, actor: Actor, meeting_id: int, now: datetime) 
     return MeetingNews(meeting, org, await _invited_recipients(uow, meeting))
 
 
+RECENT = timedelta(days=3)
+
+
 async def upcoming(uow: UnitOfWork, actor: Actor, now: datetime, limit: int = 10) -> list[Meeting]:
-    """Meetings the actor manages, soonest first (for /meetings)."""
+    """Meetings the actor manages, from three days back (minutes and summaries are written
+    after the meeting) to the future, oldest first (for /meetings)."""
     orgs = await schedulable(uow, actor)
-    return list(
-        await uow.meetings.upcoming_in([o.id for o in orgs], now - timedelta(hours=12), limit)
-    )
+    return list(await uow.meetings.upcoming_in([o.id for o in orgs], now - RECENT, limit))
 
 
 # ----------------------------------------------------------------------------- leave
@@ -602,7 +606,11 @@ async def proxy_candidates(
     if meeting is None:
         raise NotFound()
     invited = await uow.meetings.invitees(meeting_id)
-    signed = {a.person_id for a in await uow.meetings.attendances(meeting_id)}
+    signed = {
+        a.person_id
+        for a in await uow.meetings.attendances(meeting_id)
+        if a.status is not AttendanceStatus.REJECTED  # a rejected voice may be replaced
+    }
     memberships = {p.id: await uow.memberships.of_person(p.id) for _, p in invited}
     people = [
         p

@@ -13,8 +13,11 @@ from sandbox.client import SandboxClient
 
 
 @pytest.fixture
-async def demo(database_url: str, clock) -> AsyncIterator[DemoRuntime]:
-    settings = Settings(_env_file=None, database_url=database_url)
+async def demo(database_url: str) -> AsyncIterator[DemoRuntime]:
+    """The demo on the wall clock (the sandbox stamps messages with real time). Quiet hours
+    are switched off so the results don't depend on the hour CI runs at; the flow tests
+    cover quiet hours with a fake clock."""
+    settings = Settings(_env_file=None, database_url=database_url, quiet_hours="00:00-00:00")
     runtime = await start_demo(settings, port=0)
     try:
         yield runtime

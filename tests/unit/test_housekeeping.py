@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.reminders.meetings import MEETING_REMINDERS_JOB
 from bot.reminders.scheduler import (
     FORGET_UPDATES_JOB,
     JOIN_NOTICES_JOB,
@@ -32,6 +33,6 @@ async def test_scheduler_carries_its_jobs(session_factory, clock) -> None:
 
     bot = Bot(token=TOKEN, session=RecordingSession())
     scheduler = build_scheduler(session_factory, clock, bot, await load_core(), Settings())
-    for job_id in (FORGET_UPDATES_JOB, JOIN_NOTICES_JOB):
+    for job_id in (FORGET_UPDATES_JOB, JOIN_NOTICES_JOB, MEETING_REMINDERS_JOB):
         job = scheduler.get_job(job_id)
         assert job is not None and job.max_instances == 1 and job.coalesce

@@ -81,11 +81,13 @@ async def test_every_message_formats_in_every_language() -> None:
 
 
 def test_enum_labels_and_commands_exist() -> None:
-    from bot.commands import COMMON_COMMANDS, MANAGER_COMMANDS
+    from bot.commands import ALL_COMMANDS
     from bot.services.roles import Kind, Level, Role
+    from bot.services.voice import VoiceRefusal
 
     wanted = {f"role-{r.value}" for r in Role} | {f"level-{v.value}" for v in Level}
     wanted |= {f"kind-{k.value}" for k in Kind} | {f"language-name-{loc}" for loc in LOCALES}
-    wanted |= {f"command-{c}" for c in COMMON_COMMANDS + MANAGER_COMMANDS}
+    wanted |= {f"command-{c}" for c in ALL_COMMANDS}
     wanted |= {"nav-title-invite", "nav-title-view"}
+    wanted |= {f"voice-refused-{reason.value}" for reason in VoiceRefusal}
     assert sorted(wanted - set(CATALOGUES["zh"])) == []
