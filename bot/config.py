@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Shanghai"
     quiet_hours: str = "21:30-07:30"
     import_max_bytes: int = 5 * 1024 * 1024
+    # minutes before a meeting at which invitees are reminded, e.g. [1440, 60]
+    meeting_reminders: list[int] = [24 * 60, 60]
     log_level: str = "INFO"
 
     @field_validator("timezone")
@@ -38,6 +40,13 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
+
+    @field_validator("meeting_reminders")
+    @classmethod
+    def _sane_reminders(cls, value: list[int]) -> list[int]:
+        if any(not 1 <= minutes <= 14 * 24 * 60 for minutes in value):
+            raise ValueError("meeting reminders are minutes before the start, 1 to 20160")
+        return sorted(set(value), reverse=True)
 
     @field_validator("quiet_hours")
     @classmethod

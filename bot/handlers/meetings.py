@@ -519,7 +519,7 @@ async def pick_audience(
     await _edit(query, *await _confirm_screen(state, i18n, settings, now))
 
 
-def _spec(data: dict[str, Any]) -> MeetingSpec:
+def _spec(data: dict[str, Any], settings: Settings) -> MeetingSpec:
     methods = frozenset(SignInMethod(m) for m in data["methods"])
     return MeetingSpec(
         org_id=data["org_id"],
@@ -536,6 +536,7 @@ def _spec(data: dict[str, Any]) -> MeetingSpec:
         closes_after_min=data["after"],
         methods=methods,
         voice_auto_approve=bool(data.get("auto")) and SignInMethod.VOICE in methods,
+        reminder_minutes=tuple(settings.meeting_reminders),
     )
 
 
@@ -565,7 +566,7 @@ async def _confirm_screen(
     state: FSMContext, i18n: I18nContext, settings: Settings, now: datetime
 ) -> tuple[str, InlineKeyboardMarkup]:
     data = await state.get_data()
-    spec = _spec(data)
+    spec = _spec(data, settings)
     zone = ZoneInfo(data["zone"])
     audience = _audience_label(i18n, spec.audience, data["audience_name"])
     lines = [
@@ -595,7 +596,7 @@ async def confirm(
     data = await state.get_data()
     await state.clear()  # first: a second tap on "confirm" finds no flow to confirm
     zone = ZoneInfo(data["zone"])
-    news = await meetings.schedule(uow, actor, _spec(data), now, zone, settings.quiet)
+    news = await meetings.schedule(uow, actor, _spec(data, settings), now, zone, settings.quiet)
     await query.answer()
     note = await _send_invitations(bot, _core(i18n), i18n, settings, news, now)
     summary = await meetings.summary(uow, actor, news.meeting.id)

@@ -88,3 +88,14 @@ def test_reminders_in_quiet_hours_move_earlier() -> None:
 def test_quiet_hours_parse_errors() -> None:
     with pytest.raises(ValueError, match="21:30-07:30"):
         QuietHours.parse("late evening")
+
+
+def test_meeting_reminders_come_from_settings() -> None:
+    from pydantic import ValidationError
+
+    from bot.config import Settings
+
+    assert Settings(_env_file=None).meeting_reminders == [1440, 60]
+    assert Settings(_env_file=None, meeting_reminders=[30, 120, 30]).meeting_reminders == [120, 30]
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None, meeting_reminders=[0])
