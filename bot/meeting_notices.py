@@ -172,7 +172,11 @@ def summary_lines(
     `proxies` maps the person ids of proxy signers to their names."""
     meeting = summary.meeting
     invited = (
-        len(summary.present) + len(summary.pending) + len(summary.on_leave) + len(summary.absent)
+        len(summary.present)
+        + len(summary.pending)
+        + len(summary.on_leave)
+        + len(summary.leave_pending)
+        + len(summary.absent)
     )
     lines = [
         texts.get("summary-header", kind=kind_name(texts, meeting.kind), title=meeting.title),
@@ -215,6 +219,18 @@ def summary_lines(
             for person, invitation in summary.on_leave
         ]
         lines.append(texts.get("summary-leave", count=len(names), names=joined(texts, names)))
+    if summary.leave_pending:
+        names = [
+            texts.get(
+                "summary-leave-person",
+                name=person.display_name,
+                reason=invitation.leave_reason[:REASON_SHOWN],
+            )
+            for person, invitation in summary.leave_pending
+        ]
+        lines.append(
+            texts.get("summary-leave-pending", count=len(names), names=joined(texts, names))
+        )
     if summary.pending:
         lines.append(
             texts.get(

@@ -1,13 +1,10 @@
 """The secretary's side of meetings: /meeting schedules, /meetings manages, and the one-tap
 decisions on leave requests and voice sign-ins.
 
-Invitations and quiet hours: invitations are not urgent. Outside quiet hours (in the
-organization's zone) they go out as soon as the meeting is scheduled; during quiet hours
-they are held and the first reminder (which the service already placed outside quiet
-hours, and which carries the same details and buttons) is the invitees' first notice.
-Only when no reminder is left before the meeting are the invitations sent at once, silently
-(no sound), so they are waiting in the morning. Changes and cancellations are sent at once,
-silently during quiet hours: the invitees need them before they set out.
+Invitations and quiet hours: invitations go out as soon as the meeting is scheduled —
+during quiet hours (in the organization's zone) silently, so no phone rings at night but
+the invitation is there in the morning, days before the meeting. Changes and cancellations
+likewise: the invitees need them before they set out.
 
 The rules are in bot/services/meetings.py; these handlers collect input, call it, and
 render the result (texts in locales/*/meetings.ftl, see bot/meeting_notices.py).
@@ -83,7 +80,7 @@ from bot.meeting_notices import (
 from bot.notices import is_quiet
 from bot.services import meetings, organizations
 from bot.services.access import Action, Actor
-from bot.services.errors import AccessDenied, Conflict, InvalidInput
+from bot.services.errors import AccessDenied, Conflict, DomainError, InvalidInput
 from bot.services.meetings import MeetingNews, MeetingSpec, SignedIn, Summary
 from bot.services.roles import Audience, Level, MeetingKind, SignInMethod
 from storage.models import Meeting, MeetingStatus, Organization
@@ -236,7 +233,11 @@ def _manager_lines(
 
 def _invited_line(i18n: I18nContext, summary: Summary, on_telegram: int | None = None) -> str:
     invited = (
-        len(summary.present) + len(summary.pending) + len(summary.on_leave) + len(summary.absent)
+        len(summary.present)
+        + len(summary.pending)
+        + len(summary.on_leave)
+        + len(summary.leave_pending)
+        + len(summary.absent)
     )
     if on_telegram is None or on_telegram >= invited:
         return i18n.get("meeting-line-invited", count=invited)
@@ -594,9 +595,19 @@ async def confirm(
     now: datetime,
 ) -> None:
     data = await state.get_data()
-    await state.clear()  # first: a second tap on "confirm" finds no flow to confirm
     zone = ZoneInfo(data["zone"])
-    news = await meetings.schedule(uow, actor, _spec(data, settings), now, zone, settings.quiet)
+    try:
+        news = await meetings.schedule(
+            uow, actor, _spec(data, settings), now, zone, settings.quiet
+        )
+    except DomainError as error:
+        # what was typed stays; a start time that passed while confirming is asked again
+        if error.key == "meeting-error-past":
+            await state.set_state(ScheduleFlow.when)
+        raise
+    # only now: updates of one user are handled one at a time, so a second tap on
+    # "confirm" finds the flow gone
+    await state.clear()
     await query.answer()
     note = await _send_invitations(bot, _core(i18n), i18n, settings, news, now)
     summary = await meetings.summary(uow, actor, news.meeting.id)
@@ -625,27 +636,14 @@ async def _send_invitations(
     news: MeetingNews,
     now: datetime,
 ) -> list[str]:
-    """Invite now, or leave it to the first reminder during quiet hours (module docstring).
+    """Invite at once: during quiet hours silently (no ring at night), because members need
+    days, not hours, to plan the ride to the meeting or to ask for leave.
     Returns the lines that tell the secretary what happened."""
     if not news.recipients:
         return []
     if not is_quiet(settings, news.org, now):
         sent = await tell_invitees(bot, core, settings, news, now, INVITATION, silent=False)
         return [i18n.get("meeting-invitations-sent", sent=sent)]
-    zone = _zone(settings, news.org)
-    meeting = news.meeting
-    planned = meetings.reminder_times(
-        meeting.starts_at, tuple(meeting.reminder_minutes), zone, settings.quiet, now
-    )
-    if planned:
-        first = min(due for _, due in planned)
-        return [
-            i18n.get(
-                "meeting-invitations-held",
-                quiet=str(settings.quiet),
-                time=local_time(first, zone),
-            )
-        ]
     sent = await tell_invitees(bot, core, settings, news, now, INVITATION, silent=True)
     return [i18n.get("meeting-invitations-silent", sent=sent, quiet=str(settings.quiet))]
 

@@ -496,10 +496,13 @@ async def voice_for_meeting(
     transcriber: voice.Transcriber | None = None,
 ) -> None:
     data = await state.get_data()
+    person_id, meeting_id = actor.person_id or 0, int(data["meeting_id"])
     try:
+        # invited, window, method: settled before the bot spends a download on the note
+        await meetings.check_signable(uow, person_id, meeting_id, SignInMethod.VOICE, message.date)
         evidence = await _checked_voice(message, bot, i18n, transcriber)
         signed = await meetings.sign_in_voice(
-            uow, actor.person_id or 0, int(data["meeting_id"]), message.date, now, evidence
+            uow, person_id, meeting_id, message.date, now, evidence
         )
     except DomainError as error:
         await _ending_step(state, error)

@@ -48,7 +48,7 @@ async def send_due_meeting_reminders(
     """
     now = clock()
     async with UnitOfWork(session_factory) as uow:
-        due = await meetings.due_reminders(uow, now)
+        due = await meetings.due_reminders(uow, now, settings.quiet, settings.zone)
     sent = 0
     for item in due:
         meeting = item.meeting

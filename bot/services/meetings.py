@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import secrets
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -274,7 +275,12 @@ async def reschedule(
     zone: ZoneInfo,
     quiet: QuietHours,
 ) -> MeetingNews:
-    """Move a meeting (and its venue); reminders not yet sent follow the new time."""
+    """Move a meeting (and its venue); reminders not yet sent follow the new time.
+
+    A new venue text drops the old map point, and with it location sign-in (tap takes its
+    place if nothing else is left): a member at the new yurt must not be "too far" from
+    the old one.
+    """
     meeting, org = await _managed(uow, actor, meeting_id)
     if meeting.status is MeetingStatus.CANCELLED:
         raise Conflict("meeting-error-cancelled")
@@ -286,6 +292,10 @@ async def reschedule(
     if venue is not None:
         if len(venue) > TITLE_MAX:
             raise InvalidInput("meeting-error-venue", max=TITLE_MAX)
+        if venue.strip() != meeting.venue and meeting.latitude is not None:
+            meeting.latitude = meeting.longitude = None
+            methods = [m for m in meeting.methods if m != SignInMethod.LOCATION.value]
+            meeting.methods = methods or [SignInMethod.TAP.value]
         meeting.venue = venue.strip()
     meeting.updated_at = now
     await _plan_reminders(uow, meeting, zone, quiet, now)
@@ -349,8 +359,11 @@ async def attend(uow: UnitOfWork, person_id: int, meeting_id: int, now: datetime
     return meeting
 
 
-async def managers_of(uow: UnitOfWork, meeting: Meeting) -> list[Recipient]:
-    """Who runs this meeting: the nearest level with a secretary/deputy/group leader."""
+async def managers_of(
+    uow: UnitOfWork, meeting: Meeting, about: int | None = None
+) -> list[Recipient]:
+    """Who decides for this meeting: the nearest level with a secretary/deputy/group leader,
+    leaving out `about` — nobody decides their own leave or voice sign-in."""
     org = await uow.organizations.get(meeting.org_id)
     assert org is not None
     ids = [int(part) for part in org.path.strip("/").split("/")]
@@ -363,6 +376,7 @@ async def managers_of(uow: UnitOfWork, meeting: Meeting) -> list[Recipient]:
             for p, m in holders
             if m.org_id == org_id
             and p.telegram_id is not None
+            and p.id != about
             and (m.role is not Role.GROUP_LEADER or org_id == org.id)
         }
         if found:
@@ -387,7 +401,7 @@ async def request_leave(
     invitation.decided_by_id = None
     person = await uow.people.get(person_id)
     assert person is not None
-    managers = await managers_of(uow, meeting)
+    managers = await managers_of(uow, meeting, about=person_id)
     await uow.commit()
     return LeaveRequested(invitation, meeting, person, managers)
 
@@ -407,6 +421,8 @@ async def decide_leave(
     if invitation is None:
         raise NotFound()
     meeting, _ = await _managed(uow, actor, invitation.meeting_id)
+    if invitation.person_id == actor.person_id:
+        raise AccessDenied("meeting-error-own-decision")
     if invitation.response is not InvitationResponse.LEAVE_REQUESTED:
         raise Conflict("leave-error-decided")
     invitation.response = (
@@ -512,6 +528,26 @@ async def sign_in_tap(
     return await _done(uow, attendance, meeting)
 
 
+def _ascii_digits(text: str) -> str:
+    """The code as typed by any keyboard: full-width １２３４ and Mongolian ᠑᠒᠓᠔ digits are
+    digits; anything else makes it a wrong code (never an error)."""
+    digits = []
+    for ch in text.strip():
+        value = unicodedata.digit(ch, None)
+        if value is None:
+            return "x"
+        digits.append(str(value))
+    return "".join(digits)
+
+
+async def check_signable(
+    uow: UnitOfWork, person_id: int, meeting_id: int, method: SignInMethod, signed_at: datetime
+) -> Meeting:
+    """Whether this person could sign in this way now, before anything costly (a download)."""
+    meeting, _ = await _signable(uow, person_id, meeting_id, method, signed_at)
+    return meeting
+
+
 async def sign_in_code(
     uow: UnitOfWork,
     person_id: int,
@@ -525,7 +561,7 @@ async def sign_in_code(
     attempt = await uow.meetings.code_attempt(meeting_id, person_id)
     if attempt.failures >= CODE_ATTEMPTS:
         raise InvalidInput("signin-error-code-locked")
-    if not secrets.compare_digest(code.strip(), meeting.code):
+    if not secrets.compare_digest(_ascii_digits(code), meeting.code):
         attempt.failures += 1
         left = CODE_ATTEMPTS - attempt.failures
         await uow.commit()  # the failed attempt is kept even though we refuse
@@ -593,7 +629,9 @@ async def sign_in_voice(
     attendance = await _record(
         uow, meeting, person_id, SignInMethod.VOICE, signed_at, now, evidence, status
     )
-    reviewers = [] if meeting.voice_auto_approve else await managers_of(uow, meeting)
+    reviewers = (
+        [] if meeting.voice_auto_approve else await managers_of(uow, meeting, about=person_id)
+    )
     signed = await _done(uow, attendance, meeting)
     return SignedIn(signed.attendance, signed.meeting, signed.person, reviewers)
 
@@ -601,17 +639,30 @@ async def sign_in_voice(
 async def proxy_candidates(
     uow: UnitOfWork, actor: Actor, meeting_id: int
 ) -> tuple[Meeting, list[Person]]:
-    """Invitees the actor may sign in for: not yet signed in, inside the actor's groups."""
+    """Invitees the actor may sign in for: not yet signed in, inside the actor's groups.
+
+    Only memberships inside the meeting's own audience count: a member who also belongs to
+    another branch cannot be signed into this one by that branch's group leader.
+    """
     meeting = await uow.meetings.get(meeting_id)
     if meeting is None:
         raise NotFound()
+    audience = await uow.organizations.get(meeting.audience_org_id)
+    assert audience is not None
     invited = await uow.meetings.invitees(meeting_id)
     signed = {
         a.person_id
         for a in await uow.meetings.attendances(meeting_id)
         if a.status is not AttendanceStatus.REJECTED  # a rejected voice may be replaced
     }
-    memberships = {p.id: await uow.memberships.of_person(p.id) for _, p in invited}
+    memberships = {
+        p.id: [
+            (m, org)
+            for m, org in await uow.memberships.of_person(p.id)
+            if org.path.startswith(audience.path)
+        ]
+        for _, p in invited
+    }
     people = [
         p
         for _, p in invited
@@ -662,6 +713,8 @@ async def review_voice(
     if attendance is None:
         raise NotFound()
     meeting, _ = await _managed(uow, actor, attendance.meeting_id)
+    if attendance.person_id == actor.person_id:
+        raise AccessDenied("meeting-error-own-decision")
     if attendance.status is not AttendanceStatus.PENDING_REVIEW:
         raise Conflict("signin-error-reviewed")
     attendance.status = AttendanceStatus.CONFIRMED if approve else AttendanceStatus.REJECTED
@@ -687,13 +740,14 @@ class Summary:
     present: list[tuple[Person, Attendance]]
     pending: list[tuple[Person, Attendance]]
     on_leave: list[tuple[Person, Invitation]]
+    leave_pending: list[tuple[Person, Invitation]]  # asked for leave, not yet decided
     absent: list[Person]
 
 
 async def summary(uow: UnitOfWork, actor: Actor, meeting_id: int) -> Summary:
     meeting, _ = await _managed(uow, actor, meeting_id)
     attendances = {a.person_id: a for a in await uow.meetings.attendances(meeting_id)}
-    present, pending, on_leave, absent = [], [], [], []
+    present, pending, on_leave, leave_pending, absent = [], [], [], [], []
     for invitation, person in await uow.meetings.invitees(meeting_id):
         record = attendances.get(person.id)
         if record is not None and record.status is AttendanceStatus.CONFIRMED:
@@ -702,9 +756,11 @@ async def summary(uow: UnitOfWork, actor: Actor, meeting_id: int) -> Summary:
             pending.append((person, record))
         elif invitation.response is InvitationResponse.LEAVE_APPROVED:
             on_leave.append((person, invitation))
+        elif invitation.response is InvitationResponse.LEAVE_REQUESTED:
+            leave_pending.append((person, invitation))
         else:
             absent.append(person)
-    return Summary(meeting, present, pending, on_leave, absent)
+    return Summary(meeting, present, pending, on_leave, leave_pending, absent)
 
 
 async def add_minutes(
@@ -745,18 +801,34 @@ class ReminderDue:
     recipients: list[Recipient]
 
 
-async def due_reminders(uow: UnitOfWork, now: datetime, limit: int = 100) -> list[ReminderDue]:
+async def due_reminders(
+    uow: UnitOfWork,
+    now: datetime,
+    quiet: QuietHours | None = None,
+    default_zone: ZoneInfo | None = None,
+    limit: int = 100,
+) -> list[ReminderDue]:
     """Claim the reminders that are due (each exactly once) and say who gets them: invitees
-    not on approved leave and not yet signed in."""
+    not on approved leave and not yet signed in.
+
+    Reminders are planned outside quiet hours; one that falls due inside them anyway (the
+    bot was down) waits for the morning, unless the meeting starts before then.
+    """
     due: list[ReminderDue] = []
     for reminder in await uow.meetings.due_reminders(now, limit):
-        if not await uow.meetings.claim_reminder(reminder.id, now):
-            continue
         meeting = await uow.meetings.get(reminder.meeting_id)
-        if meeting is None or meeting.status is MeetingStatus.CANCELLED:
+        if meeting is None:
             continue
         org = await uow.organizations.get(meeting.org_id)
         assert org is not None
+        if quiet is not None and default_zone is not None:
+            local = now.astimezone(ZoneInfo(org.timezone) if org.timezone else default_zone)
+            if quiet.contains(local) and quiet.end_after(local) < meeting.starts_at:
+                continue  # quiet now, and the morning is still early enough
+        if not await uow.meetings.claim_reminder(reminder.id, now):
+            continue
+        if meeting.status is MeetingStatus.CANCELLED:
+            continue
         signed = {a.person_id for a in await uow.meetings.attendances(meeting.id)}
         people = [
             p

@@ -45,5 +45,12 @@ class QuietHours:
             start_today -= timedelta(days=1)
         return start_today - timedelta(minutes=1)
 
+    def end_after(self, local: datetime) -> datetime:
+        """When the quiet hours that contain `local` end (`local` itself if not quiet)."""
+        if not self.contains(local):
+            return local
+        end = local.replace(hour=self.end.hour, minute=self.end.minute, second=0, microsecond=0)
+        return end if end > local else end + timedelta(days=1)
+
     def __str__(self) -> str:
         return f"{self.start:%H:%M}-{self.end:%H:%M}"

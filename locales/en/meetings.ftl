@@ -70,7 +70,6 @@ meeting-line-code = 🔢 Sign-in code: { $code } (show it at the venue)
 meeting-line-reminders = 🔔 Reminders: { $times }
 meeting-status-cancelled = ❌ Cancelled
 meeting-invitations-sent = 📨 Invitations sent to { $sent }.
-meeting-invitations-held = 🌙 It is quiet hours now ({ $quiet }); the invitations go out with the reminder at { $time }.
 meeting-invitations-silent = 🌙 It is quiet hours now ({ $quiet }) and no reminder time is left before the meeting, so the invitations went out silently (no sound) to { $sent }.
 
 ## What invitees receive
@@ -118,6 +117,7 @@ summary-present = ✅ { $method } ({ $count }): { $names }
 summary-proxy = { $name } (signed in by { $by })
 summary-leave = 🙋 On leave ({ $count }): { $names }
 summary-leave-person = { $name } ({ $reason })
+summary-leave-pending = ⏳ Leave asked, not yet decided ({ $count }): { $names }
 summary-pending = 🎙 Voice to review ({ $count }): { $names }
 summary-absent = ❌ Absent without leave ({ $count }): { $names }
 summary-not-yet = ⏳ Not signed in yet ({ $count }): { $names }
@@ -175,3 +175,4 @@ leave-error-reason = Please give a reason for the leave, at most { $max } charac
 leave-error-signed-in = You have already signed in; no leave is needed.
 leave-error-decided = This leave request has already been decided.
 minutes-error-long = At most { $max } characters at a time; please send it in several messages.
+meeting-error-own-decision = You cannot decide your own leave or sign-in; the level above decides it.

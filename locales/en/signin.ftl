@@ -10,7 +10,7 @@ signin-button-voice = 🎙 Sign in by voice
 signin-attend-noted = Noted: you will attend "{ $title }". When sign-in opens, tap "Sign in".
 signin-leave-ask = Please send the reason for your leave (for example: I cannot leave the herd), or /cancel.
 signin-leave-reason-expected = Please send the reason as text, or /cancel.
-signin-leave-sent = Leave request sent for "{ $title }". You will be told when the secretary decides.
+signin-leave-sent = Leave request sent for "{ $title }". You will be told when it is decided.
 signin-leave-sent-no-manager = Leave request recorded for "{ $title }". Nobody can decide it yet; please contact your branch.
 
 ## Sign-in

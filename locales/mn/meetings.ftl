@@ -70,7 +70,6 @@ meeting-line-code = 🔢 ᠢᠷᠡᠯᠲᠡ ᠶᠢᠨ ᠺᠣᠳ᠄ { $code } (�
 meeting-line-reminders = 🔔 ᠰᠠᠨᠠᠭᠤᠯᠤᠮᠵᠢ᠄ { $times }
 meeting-status-cancelled = ❌ ᠦᠭᠡᠢᠰᠭᠡᠭᠳᠡᠭᠰᠡᠨ
 meeting-invitations-sent = 📨 { $sent } ᠬᠦᠮᠦᠨ ᠳᠦ ᠬᠤᠷᠠᠯ ᠤᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢᠯᠡᠭᠡᠪᠡ᠃
-meeting-invitations-held = 🌙 ᠣᠳᠣ ᠠᠮᠠᠷᠠᠯᠲᠠ ᠶᠢᠨ ᠴᠠᠭ ({ $quiet }) ᠪᠠᠢᠨ᠎ᠠ᠂ ᠬᠤᠷᠠᠯ ᠤᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ { $time } ᠳᠤ ᠰᠠᠨᠠᠭᠤᠯᠤᠮᠵᠢ ᠲᠠᠢ ᠬᠠᠮᠲᠤ ᠢᠯᠡᠭᠡᠭᠳᠡᠨ᠎ᠡ᠃
 meeting-invitations-silent = 🌙 ᠣᠳᠣ ᠠᠮᠠᠷᠠᠯᠲᠠ ᠶᠢᠨ ᠴᠠᠭ ({ $quiet }) ᠪᠠᠢᠨ᠎ᠠ᠂ ᠬᠤᠷᠠᠯ ᠤᠨ ᠡᠮᠦᠨ᠎ᠡ ᠰᠠᠨᠠᠭᠤᠯᠤᠮᠵᠢ ᠶᠢᠨ ᠴᠠᠭ ᠦᠯᠡᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ ᠲᠤᠯᠠ { $sent } ᠬᠦᠮᠦᠨ ᠳᠦ ᠳᠠᠭᠤ ᠦᠭᠡᠢ ᠪᠡᠷ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢᠯᠡᠭᠡᠪᠡ᠃
 
 ## ᠨᠠᠮ ᠤᠨ ᠭᠡᠰᠢᠭᠦᠳ ᠦᠨ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠮᠡᠳᠡᠭᠳᠡᠯ
@@ -118,6 +117,7 @@ summary-present = ✅ { $method } ({ $count })᠄ { $names }
 summary-proxy = { $name } ({ $by } ᠣᠷᠣᠯᠠᠨ ᠪᠦᠷᠢᠳᠬᠡᠪᠡ)
 summary-leave = 🙋 ᠴᠢᠯᠦᠭᠡ ᠲᠡᠢ ({ $count })᠄ { $names }
 summary-leave-person = { $name } ({ $reason })
+summary-leave-pending = ⏳ ᠴᠢᠯᠦᠭᠡ ᠭᠤᠶᠤᠭᠰᠠᠨ᠂ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠳᠡᠭᠡ ᠦᠭᠡᠢ ({ $count })᠄ { $names }
 summary-pending = 🎙 ᠬᠢᠨᠠᠬᠤ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠢᠭ᠎ᠠ ᠳᠠᠭᠤᠨ ᠢᠷᠡᠯᠲᠡ ({ $count })᠄ { $names }
 summary-absent = ❌ ᠴᠢᠯᠦᠭᠡ ᠦᠭᠡᠢ ᠪᠡᠷ ᠢᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ ({ $count })᠄ { $names }
 summary-not-yet = ⏳ ᠳᠠᠭᠠᠬᠢ ᠢᠷᠡᠯᠲᠡ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ ({ $count })᠄ { $names }
@@ -175,3 +175,4 @@ leave-error-reason = ᠴᠢᠯᠦᠭᠡ ᠶᠢᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ �
 leave-error-signed-in = ᠲᠠ ᠨᠢᠭᠡᠨᠲᠡ ᠢᠷᠡᠯᠲᠡ ᠪᠦᠷᠢᠳᠬᠡᠭᠦᠯᠦᠭᠰᠡᠨ ᠲᠤᠯᠠ ᠴᠢᠯᠦᠭᠡ ᠭᠤᠶᠤᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ᠃
 leave-error-decided = ᠡᠨᠡ ᠴᠢᠯᠦᠭᠡ ᠶᠢᠨ ᠬᠦᠰᠡᠯᠲᠡ ᠶᠢ ᠨᠢᠭᠡᠨᠲᠡ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠰᠡᠨ ᠪᠠᠢᠨ᠎ᠠ᠃
 minutes-error-long = ᠨᠢᠭᠡ ᠤᠳᠠᠭ᠎ᠠ ᠳᠤ ᠬᠠᠮᠤᠭ ᠤᠯᠠᠨ ᠳᠠᠭᠠᠨ { $max } ᠲᠡᠮᠳᠡᠭ ᠢᠯᠡᠭᠡᠨ᠎ᠡ᠂ ᠬᠡᠳᠦᠨ ᠤᠳᠠᠭ᠎ᠠ ᠬᠤᠪᠢᠶᠠᠵᠤ ᠢᠯᠡᠭᠡᠭᠡᠷᠡᠢ᠃
+meeting-error-own-decision = ᠥᠪᠡᠷ ᠤᠨ ᠴᠢᠯᠦᠭᠡ ᠪᠤᠶᠤ ᠢᠷᠡᠯᠲᠡ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠢ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ ᠦᠭᠡᠢ᠂ ᠳᠡᠭᠡᠳᠦ ᠱᠠᠲᠤᠨ ᠤ ᠡᠭᠦᠷᠭᠡ᠃

@@ -70,7 +70,6 @@ meeting-line-code = 🔢 签到码：{ $code }（在会场出示）
 meeting-line-reminders = 🔔 提醒：{ $times }
 meeting-status-cancelled = ❌ 已取消
 meeting-invitations-sent = 📨 已向 { $sent } 人发出会议通知。
-meeting-invitations-held = 🌙 现在是休息时间（{ $quiet }），会议通知将于 { $time } 随提醒发出。
 meeting-invitations-silent = 🌙 现在是休息时间（{ $quiet }），会前已没有合适的提醒时间，已向 { $sent } 人静音发出通知（不响铃）。
 
 ## 党员收到的通知
@@ -118,6 +117,7 @@ summary-present = ✅ { $method }（{ $count }）：{ $names }
 summary-proxy = { $name }（{ $by } 代签）
 summary-leave = 🙋 请假（{ $count }）：{ $names }
 summary-leave-person = { $name }（{ $reason }）
+summary-leave-pending = ⏳ 请假待审批（{ $count }）：{ $names }
 summary-pending = 🎙 语音待审核（{ $count }）：{ $names }
 summary-absent = ❌ 未到且未请假（{ $count }）：{ $names }
 summary-not-yet = ⏳ 尚未签到（{ $count }）：{ $names }
@@ -175,3 +175,4 @@ leave-error-reason = 请写明请假理由，最多 { $max } 字。
 leave-error-signed-in = 您已经签到了，不需要再请假。
 leave-error-decided = 这个请假申请已经处理过了。
 minutes-error-long = 一次最多发送 { $max } 字，请分几条发送。
+meeting-error-own-decision = 不能审批自己的请假或签到，将由上一级负责人处理。

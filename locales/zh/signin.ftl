@@ -10,7 +10,7 @@ signin-button-voice = 🎙 语音签到
 signin-attend-noted = 已登记：您将参加「{ $title }」。签到开始后点「签到」按钮即可。
 signin-leave-ask = 请发送请假事由（例如：放牧走不开），或发送 /cancel 取消。
 signin-leave-reason-expected = 请用文字发送请假事由，或发送 /cancel 取消。
-signin-leave-sent = 请假申请已提交：「{ $title }」。书记审批后会通知您。
+signin-leave-sent = 请假申请已提交：「{ $title }」。负责人审批后会通知您。
 signin-leave-sent-no-manager = 请假申请已记录：「{ $title }」。目前没有可以审批的负责人，请直接联系支部。
 
 ## 签到

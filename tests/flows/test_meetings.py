@@ -376,35 +376,24 @@ async def test_a_member_cannot_schedule_or_manage(harness: Harness) -> None:
         assert latest(harness, MEMBER_A).text == denied, command
 
 
-async def test_quiet_hours_hold_invitations_for_the_first_reminder(
+async def test_invitations_at_night_arrive_silently_at_once(
     harness: Harness, clock: FakeClock
 ) -> None:
+    """Scheduled at 22:00 for four days later: members get it now, without a ring."""
     await build_tree(harness.uow)
     clock.now = datetime(2026, 11, 21, 14, 0, tzinfo=UTC)  # 22:00 in Shanghai
     secretary = Secretary(SECRETARY_A, "书记甲")
     meeting = await schedule_in_chat(harness, secretary, org="哈业胡同嘎查党支部")
-    card = harness.session.of_type(EditMessageText)[-1].text
-    # 1 day before = 11-24 19:30, outside quiet hours: the invitations come with it
-    assert (
-        say(
-            harness,
-            "meeting-invitations-held",
-            quiet="21:30-07:30",
-            time="2026-11-24 19:30 (Asia/Shanghai)",
-        )
-        in card
-    )
     attend = InvitationCB(meeting_id=meeting.id, action=InvitationAction.ATTEND).pack()
-    assert [m for m in harness.session.sent() if attend in dict(buttons(m)).values()] == []
-
-    # tomorrow 08:00: no reminder left before it, so the invitations go now, silently
-    tomorrow = await schedule_in_chat(
-        harness, secretary, org="哈业胡同嘎查党支部", when="11-22 08:00"
-    )
-    attend = InvitationCB(meeting_id=tomorrow.id, action=InvitationAction.ATTEND).pack()
     invitations = [m for m in harness.session.sent() if attend in dict(buttons(m)).values()]
     assert len(invitations) == 3 and all(m.disable_notification for m in invitations)
     assert "静音" in harness.session.of_type(EditMessageText)[-1].text
+
+    clock.now = datetime(2026, 11, 21, 4, 0, tzinfo=UTC)  # 12:00: a normal ring
+    daytime = await schedule_in_chat(harness, secretary, org="哈业胡同嘎查党支部")
+    attend = InvitationCB(meeting_id=daytime.id, action=InvitationAction.ATTEND).pack()
+    invitations = [m for m in harness.session.sent() if attend in dict(buttons(m)).values()]
+    assert len(invitations) == 3 and not any(m.disable_notification for m in invitations)
 
 
 # ----------------------------------------------------------------------------- /meetings

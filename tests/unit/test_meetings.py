@@ -317,6 +317,10 @@ async def test_reminders_follow_edits_fire_once_and_skip_leave(uow, clock) -> No
             u, secretary, mid, new_start, "新地点", clock(), SHANGHAI, QUIET
         )
     assert moved.meeting.venue == "新地点" and len(moved.recipients) == 3
+    # the old map point went with the old venue: no location sign-in against it
+    assert moved.meeting.latitude is None
+    assert SignInMethod.LOCATION.value not in moved.meeting.methods
+    assert SignInMethod.TAP.value in moved.meeting.methods
     async with uow() as u:
         after = [r.due_at for r in await u.meetings.reminders(mid)]
     assert all(a - b == timedelta(days=1) for a, b in zip(after, before, strict=True))
@@ -373,3 +377,127 @@ async def test_open_meetings_and_history(uow, clock) -> None:
     async with uow() as u:
         rows = await meetings.history(u, tree.member_a.id)
     assert len(rows) == 2 and rows[1][2] is not None and rows[0][2] is None
+
+
+async def test_codes_typed_on_any_keyboard(uow, clock) -> None:
+    tree = await build_tree(uow)
+    news = await schedule(uow, tree, clock, starts_at=clock() + timedelta(minutes=5))
+    code = news.meeting.code
+    wide = code.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})  # １２３４
+    mongolian = code.translate({ord(c): ord(c) - ord("0") + 0x1810 for c in "0123456789"})
+    async with uow() as u:
+        with pytest.raises(InvalidInput) as words:
+            await meetings.sign_in_code(
+                u, tree.leader_a1.id, news.meeting.id, "我忘了", clock(), clock()
+            )
+    assert words.value.key == "signin-error-code"  # a wrong code, counted, not a crash
+    async with uow() as u:
+        ok = await meetings.sign_in_code(
+            u, tree.member_a.id, news.meeting.id, wide, clock(), clock()
+        )
+    assert ok.attendance.method is SignInMethod.CODE
+    async with uow() as u:
+        ok = await meetings.sign_in_code(
+            u, tree.leader_a1.id, news.meeting.id, mongolian, clock(), clock()
+        )
+    assert ok.attendance.method is SignInMethod.CODE
+
+
+async def test_nobody_decides_their_own_leave_or_voice(uow, clock) -> None:
+    tree = await build_tree(uow)
+    leader = await actor_of(uow, tree.leader_a1)
+    async with uow() as u:
+        news = await meetings.schedule(
+            u,
+            leader,
+            spec(
+                tree,
+                clock() + timedelta(minutes=5),
+                org_id=tree.group_a1.id,
+                kind=MeetingKind.GROUP_MEETING,
+                audience=Audience.GROUP,
+                audience_org_id=tree.group_a1.id,
+            ),
+            clock(),
+            SHANGHAI,
+            QUIET,
+        )
+    async with uow() as u:
+        leave = await meetings.request_leave(
+            u, tree.leader_a1.id, news.meeting.id, "接羔", clock()
+        )
+    # the group leader is the one asking, so the branch secretary is told, not the leader
+    assert [r.telegram_id for r in leave.managers] == [2001]
+    async with uow() as u:
+        with pytest.raises(AccessDenied) as own:
+            await meetings.decide_leave(u, leader, leave.invitation.id, True, clock())
+    assert own.value.key == "meeting-error-own-decision"
+    secretary = await actor_of(uow, tree.secretary_a)
+    async with uow() as u:
+        decided = await meetings.decide_leave(u, secretary, leave.invitation.id, True, clock())
+    assert decided.approved
+
+
+async def test_proxy_stays_inside_the_meetings_audience(uow, clock) -> None:
+    """A member of group A1 who also belongs to branch B can't be signed into B's meeting by
+    A1's group leader."""
+    tree = await build_tree(uow)
+    async with uow() as u:
+        group = await u.organizations.get(tree.group_a1.id)
+        branch_b = await u.organizations.get(tree.branch_b.id)
+        assert group is not None and branch_b is not None
+        mobile = await make_person(
+            u, "流动党员", None, [(group, Role.MEMBER), (branch_b, Role.MEMBER)]
+        )
+        await u.commit()
+    secretary_b = await actor_of(uow, tree.secretary_b)
+    async with uow() as u:
+        b_meeting = await meetings.schedule(
+            u,
+            secretary_b,
+            spec(
+                tree,
+                clock() + timedelta(minutes=5),
+                org_id=tree.branch_b.id,
+                audience_org_id=tree.branch_b.id,
+            ),
+            clock(),
+            SHANGHAI,
+            QUIET,
+        )
+    leader = await actor_of(uow, tree.leader_a1)
+    async with uow() as u:
+        with pytest.raises(AccessDenied):
+            await meetings.sign_in_proxy(u, leader, b_meeting.meeting.id, mobile.id, "", clock())
+
+
+async def test_summary_keeps_undecided_leave_apart(uow, clock) -> None:
+    tree = await build_tree(uow)
+    news = await schedule(uow, tree, clock, starts_at=clock() + timedelta(minutes=5))
+    async with uow() as u:
+        await meetings.request_leave(u, tree.member_a.id, news.meeting.id, "看病", clock())
+    secretary = await actor_of(uow, tree.secretary_a)
+    async with uow() as u:
+        result = await meetings.summary(u, secretary, news.meeting.id)
+    assert [p.id for p, _ in result.leave_pending] == [tree.member_a.id]
+    assert tree.member_a.id not in {p.id for p in result.absent}
+
+
+async def test_a_reminder_overdue_at_night_waits_for_the_morning(uow, clock) -> None:
+    tree = await build_tree(uow)
+    clock.now = datetime(2026, 11, 21, 4, 0, tzinfo=UTC)  # 12:00 local
+    starts = datetime(2026, 11, 22, 11, 0, tzinfo=UTC)  # 19:00 local tomorrow
+    news = await schedule(uow, tree, clock, starts_at=starts)
+    night = datetime(2026, 11, 21, 15, 0, tzinfo=UTC)  # 23:00: the day-before one is overdue
+    async with uow() as u:
+        assert await meetings.due_reminders(u, night, QUIET, SHANGHAI) == []
+    morning = datetime(2026, 11, 21, 23, 40, tzinfo=UTC)  # 07:40 local
+    async with uow() as u:
+        due = await meetings.due_reminders(u, morning, QUIET, SHANGHAI)
+    assert [(d.meeting.id, d.minutes_before) for d in due] == [(news.meeting.id, 24 * 60)]
+    early = await schedule(
+        uow, tree, clock, starts_at=datetime(2026, 11, 21, 22, 0, tzinfo=UTC)
+    )  # 06:00
+    async with uow() as u:  # starts before the quiet hours end: no use waiting
+        due = await meetings.due_reminders(u, night, QUIET, SHANGHAI)
+    assert early.meeting.id in {d.meeting.id for d in due}
