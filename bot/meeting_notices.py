@@ -59,7 +59,8 @@ def methods_text(texts: Texts, methods: Iterable[str]) -> str:
     )
 
 
-def _clock(moment: datetime, zone: ZoneInfo) -> str:
+def clock_time(moment: datetime, zone: ZoneInfo) -> str:
+    """HH:MM in the organization's zone."""
     return f"{moment.astimezone(zone):%H:%M}"
 
 
@@ -76,8 +77,8 @@ def meeting_lines(texts: Texts, meeting: Meeting, zone: ZoneInfo) -> list[str]:
     lines.append(
         texts.get(
             "meeting-line-window",
-            opens=_clock(opens, zone),
-            closes=_clock(closes, zone),
+            opens=clock_time(opens, zone),
+            closes=clock_time(closes, zone),
             methods=methods_text(texts, meeting.methods),
         )
     )

@@ -171,10 +171,6 @@ def _core(i18n: I18nContext) -> FluentRuntimeCore:
     return core
 
 
-def _zone(settings: Settings, org: Organization) -> ZoneInfo:
-    return organizations.zone_of(org, settings.zone)
-
-
 async def _patiently(call: Callable[[], Awaitable[Any]]) -> None:
     """Quick taps through a flow can outrun Telegram's per-chat limit: wait as asked, once."""
     try:
@@ -275,7 +271,7 @@ async def _org_chosen(
             "org_id": org.id,
             "org_name": org.name,
             "group": org.level is Level.GROUP,
-            "zone": _zone(settings, org).key,
+            "zone": organizations.zone_of(org, settings.zone).key,
         }
     )
     await state.set_state(ScheduleFlow.kind)
@@ -483,9 +479,7 @@ async def pick_window(
         )
         await _edit(query, *await _confirm_screen(state, i18n, settings, now))
         return
-    node = await organizations.browse(uow, actor, Action.SCHEDULE_MEETING, data["org_id"])
-    assert isinstance(node, organizations.OrgNode)
-    groups = [org for org in node.children if org.level is Level.GROUP]
+    groups = await meetings.groups_of(uow, actor, data["org_id"])
     await state.set_state(ScheduleFlow.audience)
     await _edit(query, i18n.get("meeting-ask-audience"), audience_keyboard(i18n, groups))
 
@@ -502,9 +496,7 @@ async def pick_audience(
 ) -> None:
     data = await state.get_data()
     if callback_data.value == Audience.GROUP.value:
-        node = await organizations.browse(uow, actor, Action.SCHEDULE_MEETING, data["org_id"])
-        assert isinstance(node, organizations.OrgNode)
-        groups = {org.id: org for org in node.children if org.level is Level.GROUP}
+        groups = {g.id: g for g in await meetings.groups_of(uow, actor, data["org_id"])}
         group = groups.get(callback_data.num)
         if group is None:
             raise InvalidInput("meeting-error-audience")
@@ -671,7 +663,7 @@ async def _list_screen(
     labels = []
     for number, meeting in enumerate(found, 1):
         org = orgs[meeting.org_id]
-        moment = meeting.starts_at.astimezone(_zone(settings, org))
+        moment = meeting.starts_at.astimezone(organizations.zone_of(org, settings.zone))
         label = f"{number}. {moment:%m-%d %H:%M} · {kind_name(i18n, meeting.kind)}"
         lines.append(f"{label} · {meeting.title} · {org.name}")
         labels.append((meeting.id, f"{label} · {meeting.title}"))
@@ -698,7 +690,7 @@ async def _managed(
     """The meeting (access checked by the service), its organization and zone."""
     summary = await meetings.summary(uow, actor, meeting_id)
     org = await organizations.get_for(uow, actor, Action.SCHEDULE_MEETING, summary.meeting.org_id)
-    return summary, org, _zone(settings, org)
+    return summary, org, organizations.zone_of(org, settings.zone)
 
 
 async def _meeting_screen(
@@ -1120,7 +1112,7 @@ async def decide_leave(
     )
     meeting = decided.meeting
     org = await organizations.get_for(uow, actor, Action.SCHEDULE_MEETING, meeting.org_id)
-    zone = _zone(settings, org)
+    zone = organizations.zone_of(org, settings.zone)
     await query.answer()
     if isinstance(query.message, Message):
         marked = query.message.edit_text(

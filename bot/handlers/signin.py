@@ -41,7 +41,7 @@ from bot.keyboards.signin import (
     proxy_meetings_keyboard,
     proxy_people_keyboard,
 )
-from bot.meeting_notices import deliver, leave_request_notice, voice_review_notice
+from bot.meeting_notices import clock_time, deliver, leave_request_notice, voice_review_notice
 from bot.notices import is_quiet
 from bot.services import meetings, organizations, voice
 from bot.services.access import Action, Actor, require_somewhere
@@ -98,10 +98,6 @@ async def _quiet(uow: UnitOfWork, settings: Settings, meeting: Meeting, now: dat
     return org is not None and is_quiet(settings, org, now)
 
 
-def _clock(moment: datetime, zone: ZoneInfo) -> str:
-    return f"{moment.astimezone(zone):%H:%M}"
-
-
 def _method(i18n: Texts, method: SignInMethod) -> str:
     return i18n.get(f"signin-method-{method.value}")
 
@@ -145,7 +141,7 @@ async def _signed_in(
             "signin-done",
             title=meeting.title,
             method=_method(i18n, attendance.method),
-            time=_clock(attendance.signed_at, zone),
+            time=clock_time(attendance.signed_at, zone),
         )
     await bot.send_message(chat_id, text, reply_markup=ReplyKeyboardRemove())
     if signed.reviewers:
@@ -791,8 +787,8 @@ async def attendance_command(
             i18n.get(
                 "attendance-open-now",
                 title=meeting.title,
-                opens=_clock(opens, zone),
-                closes=_clock(closes, zone),
+                opens=clock_time(opens, zone),
+                closes=clock_time(closes, zone),
             ),
             reply_markup=invitation_keyboard(i18n, meeting),
         )

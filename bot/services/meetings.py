@@ -134,6 +134,15 @@ async def schedulable(uow: UnitOfWork, actor: Actor) -> list[Organization]:
     return list(found.values())
 
 
+async def groups_of(uow: UnitOfWork, actor: Actor, org_id: int) -> list[Organization]:
+    """The party groups of a branch the actor schedules for (a meeting's possible audiences)."""
+    org = await uow.organizations.get(org_id)
+    if org is None:
+        raise NotFound()
+    require(actor, Action.SCHEDULE_MEETING, org)
+    return [o for o in await uow.organizations.children(org.id) if o.level is Level.GROUP]
+
+
 def kinds_for(org: Organization) -> list[MeetingKind]:
     if org.level is Level.GROUP:
         return [MeetingKind.GROUP_MEETING, MeetingKind.OTHER]
