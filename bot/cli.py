@@ -135,6 +135,14 @@ async def _admin(settings: Settings, args: argparse.Namespace) -> int:
                 await people.grant(uow, OPERATOR, person, holder_org, Role(args.role), utc_now())
                 await uow.commit()
                 print(f"{person.display_name} is {args.role} of {args.org}")
+            elif args.admin_command == "org-setting":
+                target = await uow.organizations.by_code(args.org)
+                if target is None:
+                    print(f"no organization with code {args.org}", file=sys.stderr)
+                    return 2
+                value = args.value.lower() in ("1", "true", "yes", "on")
+                await organizations.set_setting(uow, OPERATOR, target.id, args.key, value)
+                print(f"{args.org}: {args.key} = {value}")
             elif args.admin_command == "tree":
                 for org in await uow.organizations.everything():
                     depth = org.path.count("/") - 2
@@ -181,6 +189,10 @@ def _parser() -> argparse.ArgumentParser:
     grant.add_argument("--org", required=True)
     grant.add_argument("--role", required=True, choices=[v.value for v in Role])
     grant.add_argument("--name")
+    setting = admin_commands.add_parser("org-setting", help="set a branch setting")
+    setting.add_argument("--org", required=True)
+    setting.add_argument("--key", required=True, choices=["voice_auto_approve"])
+    setting.add_argument("--value", required=True, help="true or false")
     admin_commands.add_parser("tree", help="print the organization tree")
     return parser
 

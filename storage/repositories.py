@@ -403,6 +403,26 @@ class MeetingRepository:
         )
         return rows.all()
 
+    async def starting_under(
+        self, paths: Iterable[str], start: datetime, end: datetime
+    ) -> Sequence[Meeting]:
+        """Scheduled meetings of organizations under any of `paths`, starting in [start, end]."""
+        prefixes = list(paths)
+        if not prefixes:
+            return []
+        rows = await self._session.scalars(
+            select(Meeting)
+            .join(Organization, Organization.id == Meeting.org_id)
+            .where(
+                or_(*(Organization.path.startswith(p, autoescape=True) for p in prefixes)),
+                Meeting.status == MeetingStatus.SCHEDULED,
+                Meeting.starts_at >= start,
+                Meeting.starts_at <= end,
+            )
+            .order_by(Meeting.starts_at)
+        )
+        return rows.all()
+
     async def around(self, person_id: int, start: datetime, end: datetime) -> Sequence[Meeting]:
         """Scheduled meetings the person is invited to that start between `start` and `end`."""
         rows = await self._session.scalars(

@@ -272,6 +272,8 @@ async def _org_chosen(
             "org_name": org.name,
             "group": org.level is Level.GROUP,
             "zone": organizations.zone_of(org, settings.zone).key,
+            # the branch's standing choice; the secretary may flip it for this meeting
+            "auto": meetings.voice_auto_approve_default(org),
         }
     )
     await state.set_state(ScheduleFlow.kind)

@@ -44,7 +44,7 @@ from bot.keyboards.signin import (
 from bot.meeting_notices import clock_time, deliver, leave_request_notice, voice_review_notice
 from bot.notices import is_quiet
 from bot.services import meetings, organizations, voice
-from bot.services.access import Action, Actor, require_somewhere
+from bot.services.access import Actor
 from bot.services.errors import AccessDenied, DomainError, InvalidInput
 from bot.services.roles import SignInMethod
 from storage.models import (
@@ -607,14 +607,7 @@ async def proxy_command(
     now: datetime,
 ) -> None:
     """A group leader or central household signs in a neighbour who has no phone."""
-    require_somewhere(actor, Action.PROXY_SIGN_IN)
-    choices: list[Meeting] = []
-    for meeting in await meetings.open_for(uow, actor.person_id or 0, now):
-        try:
-            await meetings.proxy_candidates(uow, actor, meeting.id)
-        except AccessDenied:
-            continue  # nobody invited to this one is the actor's to sign in
-        choices.append(meeting)
+    choices = await meetings.proxy_meetings(uow, actor, now)
     if not choices:
         await message.answer(i18n.get("proxy-none-open"))
         return

@@ -143,6 +143,15 @@ async def groups_of(uow: UnitOfWork, actor: Actor, org_id: int) -> list[Organiza
     return [o for o in await uow.organizations.children(org.id) if o.level is Level.GROUP]
 
 
+VOICE_AUTO_APPROVE_SETTING = "voice_auto_approve"
+
+
+def voice_auto_approve_default(org: Organization) -> bool:
+    """A branch's standing choice (its `settings`): voice sign-ins approved at once, or
+    reviewed by the secretary (the default)."""
+    return bool(org.settings.get(VOICE_AUTO_APPROVE_SETTING, False))
+
+
 def kinds_for(org: Organization) -> list[MeetingKind]:
     if org.level is Level.GROUP:
         return [MeetingKind.GROUP_MEETING, MeetingKind.OTHER]
@@ -684,6 +693,39 @@ async def proxy_candidates(
     ):
         raise AccessDenied()
     return meeting, people
+
+
+async def proxy_meetings(uow: UnitOfWork, actor: Actor, now: datetime) -> list[Meeting]:
+    """Meetings open for sign-in now where the actor has someone to sign in — whether or
+    not the actor is invited (a secretary helping at a party group's meeting)."""
+    roots = require_somewhere(actor, Action.PROXY_SIGN_IN)
+    found = await uow.meetings.starting_under(
+        [g.org_path for g in roots], now - timedelta(hours=12), now + timedelta(hours=12)
+    )
+    # A proxy's scope may sit below the meeting's organization (a group leader at a branch
+    # meeting), so the meetings of the branches above the actor's groups count too.
+    parents = {int(part) for g in roots for part in g.org_path.strip("/").split("/")[:-1]}
+    above = await uow.meetings.starting_under(
+        [
+            o.path
+            for o in (await uow.organizations.by_ids(parents)).values()
+            if o.level is Level.BRANCH
+        ],
+        now - timedelta(hours=12),
+        now + timedelta(hours=12),
+    )
+    choices: dict[int, Meeting] = {}
+    for meeting in [*found, *above]:
+        opens, closes = window(meeting)
+        if not opens <= now <= closes or meeting.id in choices:
+            continue
+        try:
+            _, people = await proxy_candidates(uow, actor, meeting.id)
+        except AccessDenied:
+            continue
+        if people:
+            choices[meeting.id] = meeting
+    return sorted(choices.values(), key=lambda m: m.starts_at)
 
 
 async def sign_in_proxy(

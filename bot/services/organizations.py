@@ -163,3 +163,22 @@ async def roster(uow: UnitOfWork, actor: Actor, org: Organization) -> Roster:
             )
         )
     return Roster(counts=counts, lines=lines)
+
+
+# Settings a branch may keep, with the type each value must have.
+ORG_SETTINGS: dict[str, type] = {"voice_auto_approve": bool}
+
+
+async def set_setting(
+    uow: UnitOfWork, actor: Actor, org_id: int, key: str, value: object
+) -> Organization:
+    org = await uow.organizations.get(org_id)
+    if org is None:
+        raise NotFound()
+    require(actor, Action.MANAGE_ORGANIZATION, org)
+    kind = ORG_SETTINGS.get(key)
+    if kind is None or not isinstance(value, kind):
+        raise InvalidInput("error-invalid-input")
+    org.settings = {**org.settings, key: value}
+    await uow.commit()
+    return org

@@ -35,6 +35,17 @@ async def _holds(url: str, telegram_id: int, code: str, role: Role) -> bool:
         await engine.dispose()
 
 
+async def _setting(url: str, code: str) -> dict[str, object]:
+    engine = create_engine(url)
+    try:
+        async with UnitOfWork(create_session_factory(engine)) as u:
+            org = await u.organizations.by_code(code)
+            assert org is not None
+            return dict(org.settings)
+    finally:
+        await engine.dispose()
+
+
 def test_bootstrap_from_the_command_line(
     database: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -123,10 +134,26 @@ def test_bootstrap_from_the_command_line(
         == 0
     )
     assert main(["admin", "tree"]) == 0
+    assert (
+        main(
+            [
+                "admin",
+                "org-setting",
+                "--org",
+                "JY-1",
+                "--key",
+                "voice_auto_approve",
+                "--value",
+                "true",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "https://t.me/zhibu_bot?start=" in out
     assert "  JY-1  一支部  [branch]" in out
     assert asyncio.run(_holds(database, 555, "JY", Role.ADMIN))
+    assert asyncio.run(_setting(database, "JY-1")) == {"voice_auto_approve": True}
 
 
 def test_import_command(database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -501,3 +501,75 @@ async def test_a_reminder_overdue_at_night_waits_for_the_morning(uow, clock) -> 
     async with uow() as u:  # starts before the quiet hours end: no use waiting
         due = await meetings.due_reminders(u, night, QUIET, SHANGHAI)
     assert early.meeting.id in {d.meeting.id for d in due}
+
+
+async def test_proxy_meetings_include_ones_the_proxy_is_not_invited_to(uow, clock) -> None:
+    tree = await build_tree(uow)
+    async with uow() as u:
+        group = await u.organizations.get(tree.group_a1.id)
+        assert group is not None
+        await make_person(u, "老阿妈", None, [(group, Role.MEMBER)])
+        await u.commit()
+    leader = await actor_of(uow, tree.leader_a1)
+    async with uow() as u:
+        group_meeting = await meetings.schedule(
+            u,
+            leader,
+            spec(
+                tree,
+                clock() + timedelta(minutes=5),
+                org_id=tree.group_a1.id,
+                kind=MeetingKind.GROUP_MEETING,
+                audience=Audience.GROUP,
+                audience_org_id=tree.group_a1.id,
+            ),
+            clock(),
+            SHANGHAI,
+            QUIET,
+        )
+    branch_meeting = await schedule(uow, tree, clock, starts_at=clock() + timedelta(minutes=10))
+    later = await schedule(uow, tree, clock, starts_at=clock() + timedelta(hours=5))
+    secretary = await actor_of(uow, tree.secretary_a)  # not invited to the group's meeting
+    async with uow() as u:
+        ids = [m.id for m in await meetings.proxy_meetings(u, secretary, clock())]
+    assert group_meeting.meeting.id in ids and later.meeting.id not in ids
+    async with uow() as u:  # the group leader also helps at the branch meeting
+        ids = [m.id for m in await meetings.proxy_meetings(u, leader, clock())]
+    assert {group_meeting.meeting.id, branch_meeting.meeting.id} <= set(ids)
+    secretary_b = await actor_of(uow, tree.secretary_b)
+    async with uow() as u:
+        assert await meetings.proxy_meetings(u, secretary_b, clock()) == []
+
+
+def test_voice_auto_approval_is_a_branch_setting() -> None:
+    from storage.models import Organization
+
+    assert meetings.voice_auto_approve_default(Organization(settings={})) is False
+    branch = Organization(settings={meetings.VOICE_AUTO_APPROVE_SETTING: True})
+    assert meetings.voice_auto_approve_default(branch) is True
+
+
+async def test_branch_settings_are_checked(uow, clock) -> None:
+    from bot.services import organizations
+
+    tree = await build_tree(uow)
+    secretary, secretary_b = (
+        await actor_of(uow, tree.secretary_a),
+        await actor_of(uow, tree.secretary_b),
+    )
+    async with uow() as u:
+        with pytest.raises(AccessDenied):
+            await organizations.set_setting(
+                u, secretary_b, tree.branch_a.id, "voice_auto_approve", True
+            )
+        with pytest.raises(InvalidInput):
+            await organizations.set_setting(u, secretary, tree.branch_a.id, "colour", "red")
+        with pytest.raises(InvalidInput):
+            await organizations.set_setting(
+                u, secretary, tree.branch_a.id, "voice_auto_approve", "yes"
+            )
+    async with uow() as u:
+        org = await organizations.set_setting(
+            u, secretary, tree.branch_a.id, "voice_auto_approve", True
+        )
+    assert meetings.voice_auto_approve_default(org) is True
