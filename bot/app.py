@@ -17,7 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.commands import set_default_menus
 from bot.config import Settings
 from bot.handlers import (
+    broadcast,
     errors,
+    guidance,
     imports,
     invites,
     joins,
@@ -26,6 +28,7 @@ from bot.handlers import (
     profile,
     signin,
     start,
+    tickets,
 )
 from bot.i18n import make_core, make_middleware
 from bot.middlewares.actor import ActorMiddleware
@@ -120,6 +123,9 @@ def build_dispatcher(
         imports.build_router(),
         meetings.build_router(),
         signin.build_router(),
+        broadcast.build_router(),
+        guidance.build_router(),
+        tickets.build_router(),
         errors.build_router(),  # last: its fallbacks take only what nobody else did
     )
 

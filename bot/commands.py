@@ -20,6 +20,10 @@ ROLE_COMMANDS: tuple[tuple[tuple[str, ...], frozenset[Role]], ...] = (
     (("proxy",), POLICY[Action.PROXY_SIGN_IN]),
     (("org",), POLICY[Action.VIEW_ORGANIZATION]),
     (("invite", "requests", "import"), POLICY[Action.INVITE]),
+    (("broadcast", "broadcasts"), POLICY[Action.BROADCAST]),
+    (("guidance", "coverage"), POLICY[Action.PUBLISH_GUIDANCE]),
+    (("themedday",), POLICY[Action.ACKNOWLEDGE_GUIDANCE]),
+    (("need", "tickets"), frozenset(Role)),
 )
 ALL_COMMANDS = COMMON_COMMANDS + tuple(c for group, _ in ROLE_COMMANDS for c in group)
 

@@ -31,6 +31,15 @@ class Settings(BaseSettings):
     # minutes before a meeting at which invitees are reminded, e.g. [1440, 60]
     meeting_reminders: list[int] = [24 * 60, 60]
     log_level: str = "INFO"
+    # Outbox pacing: Telegram allows about 30 messages/s per bot and 1/s into one chat.
+    send_rate: float = 30.0
+    send_chat_interval: float = 1.0
+    send_concurrency: int = 8
+    send_max_attempts: int = 5
+    # days before the guidance deadline at which laggard secretaries are reminded
+    guidance_reminder_days: list[int] = [3, 1]
+    # days before a branch's 主题党日 at which its members get the theme and a reminder
+    themed_day_reminder_days: list[int] = [1]
 
     @field_validator("timezone")
     @classmethod

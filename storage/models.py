@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     Enum,
     Float,
     ForeignKey,
@@ -286,3 +287,154 @@ class MeetingReminder(Base):
     minutes_before: Mapped[int] = mapped_column(Integer)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class BroadcastKind(StrEnum):
+    """What a broadcast carries; each kind has its own renderer in the delivery layer."""
+
+    MESSAGE = "message"  # composed by an admin or secretary
+    GUIDANCE = "guidance"  # a month's guidance, published
+    GUIDANCE_REMINDER = "guidance_reminder"  # to secretaries before the deadline
+    GUIDANCE_MISSED = "guidance_missed"  # to the admin after the deadline
+    THEMED_DAY = "themed_day"  # to members before their branch's 主题党日
+
+
+class ContentType(StrEnum):
+    TEXT = "text"
+    PHOTO = "photo"
+    DOCUMENT = "document"
+    VOICE = "voice"
+
+
+class BroadcastStatus(StrEnum):
+    QUEUED = "queued"  # rows written, waiting for `not_before`
+    SENDING = "sending"
+    DONE = "done"  # no pending row left
+    CANCELLED = "cancelled"
+
+
+class Broadcast(Base):
+    """One message to many people: the outbox's header. Rows in `deliveries` are the outbox."""
+
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[BroadcastKind] = mapped_column(_enum(BroadcastKind))
+    # The organization it speaks for: its zone decides quiet hours and shown times.
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    sender_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    content_type: Mapped[ContentType] = mapped_column(_enum(ContentType))
+    text: Mapped[str] = mapped_column(Text, default="")
+    file_id: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    # Renderer-specific values (theme, deadline, audience description...), fixed at enqueue.
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    guidance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("guidances.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    # Exactly-once for generated broadcasts (reminders, escalations): one row per key.
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True, nullable=True)
+    status: Mapped[BroadcastStatus] = mapped_column(
+        _enum(BroadcastStatus), default=BroadcastStatus.QUEUED
+    )
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime())
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # The live progress message in the sender's chat, edited as rows are delivered.
+    progress_chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    progress_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    progress_locale: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    progress_edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    report_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    UNREACHABLE = "unreachable"  # 403: blocked the bot, or the chat is gone; never retried
+    FAILED = "failed"  # gave up after the retries
+
+
+class Delivery(Base):
+    """One recipient of a broadcast, written before anything is sent."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("broadcast_id", "person_id"),
+        Index("ix_deliveries_due", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    broadcast_id: Mapped[int] = mapped_column(
+        ForeignKey("broadcasts.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    locale: Mapped[str] = mapped_column(String(8))
+    status: Mapped[DeliveryStatus] = mapped_column(
+        _enum(DeliveryStatus), default=DeliveryStatus.PENDING
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Set when a sender takes the row; a pending row with it set was in flight at a crash.
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    error: Mapped[str] = mapped_column(String(300), default="")
+    # "Received / studied" (已学习) or, for guidance, the secretary's acknowledgement.
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class GuidanceStatus(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+
+
+class Guidance(Base):
+    """A committee's guidance for one month: theme, materials and the 主题党日 deadline."""
+
+    __tablename__ = "guidances"
+    __table_args__ = (UniqueConstraint("org_id", "month"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    month: Mapped[str] = mapped_column(String(7))  # "2026-12"
+    theme: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+    # [{"kind": "link"|"document"|"photo", "url" or "file_id", "name"}]
+    materials: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    activities: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[date] = mapped_column(Date)  # last day to hold the 主题党日, local
+    publish_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    to_members: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[GuidanceStatus] = mapped_column(
+        _enum(GuidanceStatus), default=GuidanceStatus.DRAFT
+    )
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class GuidanceReceipt(Base):
+    """One branch's side of a published guidance: written at publishing, acknowledged later."""
+
+    __tablename__ = "guidance_receipts"
+    __table_args__ = (UniqueConstraint("guidance_id", "branch_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guidance_id: Mapped[int] = mapped_column(ForeignKey("guidances.id", ondelete="CASCADE"))
+    branch_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    acknowledged_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )

@@ -7,6 +7,8 @@ from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.guidance_repo import GuidanceRepository
+from storage.outbox_repo import OutboxRepository
 from storage.repositories import (
     InviteRepository,
     JoinRequestRepository,
@@ -29,6 +31,8 @@ class UnitOfWork:
     join_requests: JoinRequestRepository
     updates: UpdateRepository
     meetings: MeetingRepository
+    outbox: OutboxRepository
+    guidance: GuidanceRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -43,6 +47,8 @@ class UnitOfWork:
         self.join_requests = JoinRequestRepository(self.session)
         self.updates = UpdateRepository(self.session)
         self.meetings = MeetingRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
+        self.guidance = GuidanceRepository(self.session)
         return self
 
     async def __aexit__(

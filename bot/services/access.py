@@ -26,6 +26,9 @@ class Action(StrEnum):
     IMPORT = "import"
     SCHEDULE_MEETING = "schedule_meeting"
     PROXY_SIGN_IN = "proxy_sign_in"
+    PUBLISH_GUIDANCE = "publish_guidance"
+    ACKNOWLEDGE_GUIDANCE = "acknowledge_guidance"
+    BROADCAST = "broadcast"
 
 
 MANAGERS = frozenset({Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY})
@@ -42,6 +45,12 @@ POLICY: dict[Action, frozenset[Role]] = {
     Action.PROXY_SIGN_IN: frozenset(
         {Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.GROUP_LEADER, Role.CENTRAL_HOUSEHOLD}
     ),
+    # Guidance is written, published and followed (coverage) by the committee's admins.
+    Action.PUBLISH_GUIDANCE: frozenset({Role.ADMIN}),
+    # A branch's officers acknowledge it for the branch.
+    Action.ACKNOWLEDGE_GUIDANCE: frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY}),
+    # An admin broadcasts to its subtree, a secretary to its branch.
+    Action.BROADCAST: MANAGERS,
 }
 
 _BRANCH_ROLES = frozenset(

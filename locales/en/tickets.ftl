@@ -1,0 +1,2 @@
+command-need = Report a need
+command-tickets = Need tickets

@@ -1,0 +1,2 @@
+command-need = ᠬᠡᠷᠡᠭᠴᠡᠶ᠎ᠡ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ
+command-tickets = ᠬᠡᠷᠡᠭᠴᠡᠶ᠎ᠡ ᠶᠢᠨ ᠪᠢᠴᠢᠭ
