@@ -109,6 +109,16 @@ class PersonRepository:
     async def get(self, person_id: int) -> Person | None:
         return await self._session.get(Person, person_id)
 
+    async def by_ids(self, ids: Iterable[int]) -> dict[int, Person]:
+        wanted = list(set(ids))
+        found: dict[int, Person] = {}
+        for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+            rows = await self._session.scalars(
+                select(Person).where(Person.id.in_(wanted[start : start + 500]))
+            )
+            found.update((person.id, person) for person in rows)
+        return found
+
     async def by_telegram_id(self, telegram_id: int) -> Person | None:
         return await self._session.scalar(select(Person).where(Person.telegram_id == telegram_id))
 
