@@ -29,6 +29,7 @@ class Action(StrEnum):
     PUBLISH_GUIDANCE = "publish_guidance"
     ACKNOWLEDGE_GUIDANCE = "acknowledge_guidance"
     BROADCAST = "broadcast"
+    BROADCAST_URGENT = "broadcast_urgent"
 
 
 MANAGERS = frozenset({Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY})
@@ -51,6 +52,8 @@ POLICY: dict[Action, frozenset[Role]] = {
     Action.ACKNOWLEDGE_GUIDANCE: frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY}),
     # An admin broadcasts to its subtree, a secretary to its branch.
     Action.BROADCAST: MANAGERS,
+    # Only an admin may send past quiet hours (urgent); a secretary's notice waits till morning.
+    Action.BROADCAST_URGENT: frozenset({Role.ADMIN}),
 }
 
 _BRANCH_ROLES = frozenset(
