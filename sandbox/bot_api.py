@@ -101,6 +101,7 @@ class BotApi:
         if method is None:
             raise method_not_found()
         values = self.state.spec.validate(method, params)
+        self.state.faults.check(method.name)
         handler: Handler | None = getattr(self, f"api_{_snake(method.name)}", None)
         if handler is None:
             raise ApiError(501, f"Not Implemented: the sandbox does not implement {method.name}")

@@ -184,6 +184,41 @@ class SandboxClient:
         result: Json = await self._request("POST", "/sandbox/limits", json_body=changes)
         return result
 
+    async def inject_fault(
+        self,
+        code: int,
+        *,
+        method: str | None = None,
+        count: int | None = None,
+        probability: float | None = None,
+        retry_after: int | None = None,
+        description: str | None = None,
+    ) -> Json:
+        """Fail the next `count` matching calls, or each with `probability`, with `code`
+        (429 carries `retry_after`); without `method`, every send/edit method matches."""
+        rule = _drop_none(
+            {
+                "code": code,
+                "method": method,
+                "count": count,
+                "probability": probability,
+                "retry_after": retry_after,
+                "description": description,
+            }
+        )
+        result: Json = await self._request("POST", "/sandbox/faults", json_body=rule)
+        return result
+
+    async def faults(self) -> Json:
+        """`{rules: [...], injected: N}`: the rules in force and how often each fired."""
+        result: Json = await self._request("GET", "/sandbox/faults")
+        return result
+
+    async def clear_faults(self, seed: int | None = None) -> Json:
+        """Drop every rule; `seed` makes the following probabilities reproducible."""
+        result: Json = await self._request("DELETE", "/sandbox/faults", params={"seed": seed})
+        return result
+
     # --- acting as users -------------------------------------------------------------
 
     async def send(self, user_id: int, **fields: Any) -> Json:

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from sandbox.bodies import Upload, parse_multipart
 from sandbox.errors import ApiError, ControlError
+from sandbox.faults import parse_rule
 from sandbox.formatting import utf16_len
 from sandbox.limits import MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH
 from sandbox.media import guess_mime, image_mime, ogg_duration
@@ -262,6 +263,14 @@ class Control:
                 },
             )
         return {"user_id": user["id"], "blocked": blocked}
+
+    def add_fault(self, body: dict[str, Any]) -> dict[str, Any]:
+        try:
+            rule = parse_rule(body)
+        except ValueError as exc:
+            raise _bad(str(exc)) from None
+        self.state.faults.add(rule)
+        return self.state.faults.to_json()
 
     def set_limits(self, body: Mapping[str, Any]) -> dict[str, Any]:
         try:
@@ -604,6 +613,20 @@ async def post_limits(request: web.Request) -> web.Response:
     return web.json_response(_control(request).set_limits(await _json_body(request)))
 
 
+async def get_faults(request: web.Request) -> web.Response:
+    return web.json_response(_control(request).state.faults.to_json())
+
+
+async def post_faults(request: web.Request) -> web.Response:
+    return web.json_response(_control(request).add_fault(await _json_body(request)))
+
+
+async def delete_faults(request: web.Request) -> web.Response:
+    faults = _control(request).state.faults
+    faults.clear(seed=_query_int(request, "seed"))
+    return web.json_response(faults.to_json())
+
+
 async def get_commands(request: web.Request) -> web.Response:
     chat_id = _query_int(request, "chat_id")
     if chat_id is None:
@@ -659,5 +682,8 @@ def add_routes(app: web.Application, control: Control) -> None:
     app.router.add_post("/sandbox/block", post_block)
     app.router.add_get("/sandbox/limits", get_limits)
     app.router.add_post("/sandbox/limits", post_limits)
+    app.router.add_get("/sandbox/faults", get_faults)
+    app.router.add_post("/sandbox/faults", post_faults)
+    app.router.add_delete("/sandbox/faults", delete_faults)
     app.router.add_get("/sandbox/commands", get_commands)
     app.router.add_get("/sandbox/bot", get_bot)

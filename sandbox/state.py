@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sandbox.faults import Faults
 from sandbox.limits import RateLimiter, SandboxClock, SandboxLimits, now_seconds
 from sandbox.media import extension, image_size
 from sandbox.spec import BotApiSpec, load_spec
@@ -216,6 +217,7 @@ class SandboxState:
         self.spec = spec or load_spec()
         self.clock = clock
         self.rate = RateLimiter(limits or SandboxLimits(), clock)
+        self.faults = Faults()
         self.users: dict[int, dict[str, Any]] = {}
         self.chats: dict[int, ChatRecord] = {}
         self.blocked: set[int] = set()
