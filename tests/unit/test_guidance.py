@@ -20,7 +20,6 @@ from storage.models import (
     BroadcastKind,
     Delivery,
     DeliveryStatus,
-    GuidanceReceipt,
     GuidanceStatus,
 )
 from tests.factories import actor_of, build_tree, make_org, make_person
