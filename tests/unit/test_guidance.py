@@ -6,6 +6,7 @@ coverage with held meetings, and who may do what."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -30,7 +31,7 @@ DECEMBER = "2026-12"
 
 
 def content(**changes) -> guidance.Content:
-    values = {
+    values: dict[str, Any] = {
         "theme": "学习贯彻党的二十届四中全会精神",
         "body": "各支部组织党员集中学习。",
         "activities": "重温入党誓词；为群众办一件实事",
@@ -185,7 +186,7 @@ async def test_drafts_are_edited_and_published_guidance_is_final(uow, clock) -> 
 
 async def test_content_is_checked(uow, clock) -> None:
     tree = await build_tree(uow)
-    bad = [
+    bad: list[dict[str, Any]] = [
         {"theme": "  "},
         {"deadline": date(2027, 1, 5)},  # outside December
         {"materials": ({"kind": "link", "url": "javascript:alert(1)"},)},
