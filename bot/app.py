@@ -33,7 +33,9 @@ from bot.handlers import (
 from bot.i18n import make_core, make_middleware
 from bot.middlewares.actor import ActorMiddleware
 from bot.middlewares.database import UnitOfWorkMiddleware
+from bot.outbox import OutboxSender, SenderConfig, attach_outbox
 from bot.reminders.scheduler import build_scheduler
+from bot.renderers.registry import build_renderers
 from bot.services.clock import Clock, utc_now
 
 log = logging.getLogger(__name__)
@@ -78,10 +80,20 @@ def build_application(
     bot: Bot,
     clock: Clock = utc_now,
 ) -> Dispatcher:
-    """The running bot: the dispatcher plus the scheduler whose jobs share its catalogues."""
+    """The running bot: the dispatcher plus the scheduler and the outbox sender, which share
+    its catalogues."""
     core = make_core()
     dispatcher = build_dispatcher(settings, session_factory, clock=clock, core=core)
     attach_scheduler(dispatcher, build_scheduler(session_factory, clock, bot, core, settings))
+    sender = OutboxSender(
+        bot,
+        session_factory,
+        build_renderers(),
+        core,
+        SenderConfig.from_settings(settings),
+        clock=clock,
+    )
+    attach_outbox(dispatcher, sender)
     return dispatcher
 
 

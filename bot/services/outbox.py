@@ -1,21 +1,22 @@
 """The outbox: a broadcast is written as one row per recipient before anything is sent.
 
 Features (broadcasts, guidance, reminders) call `enqueue` inside their own unit of work and
-commit; the sender in the delivery layer takes the rows from there. Nothing here talks to
-Telegram.
+commit; the sender in the delivery layer (bot/outbox/) takes the rows from there. The rules the
+sender follows — when a row may go out, how long to wait after a failure, what the progress and
+the final report say — live here too. Nothing here talks to Telegram.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.services.locale import DEFAULT_LOCALE, LOCALES
 from bot.services.quiet_hours import QuietHours
-from storage.models import Broadcast, BroadcastKind, ContentType
+from storage.models import Broadcast, BroadcastKind, ContentType, DeliveryStatus
 from storage.uow import UnitOfWork
 
 
@@ -94,3 +95,93 @@ async def enqueue(
     await uow.outbox.add_broadcast(broadcast)
     await uow.outbox.add_deliveries(broadcast.id, unique, not_before)
     return broadcast
+
+
+# --- the sender's rules ----------------------------------------------------------------
+
+BACKOFF_FIRST = timedelta(seconds=5)
+BACKOFF_CAP = timedelta(minutes=10)
+
+
+def backoff(attempts: int) -> timedelta:
+    """The wait after the `attempts`-th failed try: 5 s, 10 s, 20 s ... never above 10 min.
+
+    Doubling spreads retries out while Telegram or the network recovers; the cap keeps a
+    long outage from pushing the last tries to the next day."""
+    if attempts < 1:
+        return timedelta(0)
+    doubled: timedelta = BACKOFF_FIRST * 2 ** min(attempts - 1, 16)
+    return min(doubled, BACKOFF_CAP)
+
+
+@dataclass(frozen=True)
+class RetryPlan:
+    """What a transient failure (network, Telegram 5xx) does to a row."""
+
+    status: DeliveryStatus  # PENDING to try again, FAILED when the tries are used up
+    attempts: int
+    next_attempt_at: datetime
+
+
+def after_transient_failure(attempts: int, max_attempts: int, now: datetime) -> RetryPlan:
+    """Count the try; retry after a backoff, or give up once `max_attempts` tries failed."""
+    tried = attempts + 1
+    if tried >= max_attempts:
+        return RetryPlan(DeliveryStatus.FAILED, tried, now)
+    return RetryPlan(DeliveryStatus.PENDING, tried, now + backoff(tried))
+
+
+def may_send_now(urgent: bool, zone: ZoneInfo, quiet: QuietHours, now: datetime) -> bool:
+    """Urgent broadcasts go out at any hour; the rest never during the org's quiet hours."""
+    return urgent or not quiet.contains(now.astimezone(zone))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a broadcast stands, from its rows' statuses."""
+
+    total: int
+    sent: int = 0
+    pending: int = 0
+    unreachable: int = 0
+    failed: int = 0
+
+    @classmethod
+    def from_counts(cls, total: int, counts: Mapping[DeliveryStatus, int]) -> Progress:
+        return cls(
+            total=total,
+            sent=counts.get(DeliveryStatus.SENT, 0),
+            pending=counts.get(DeliveryStatus.PENDING, 0),
+            unreachable=counts.get(DeliveryStatus.UNREACHABLE, 0),
+            failed=counts.get(DeliveryStatus.FAILED, 0),
+        )
+
+    @property
+    def finished(self) -> bool:
+        return self.pending == 0
+
+
+def progress_edit_due(last_edit: datetime | None, now: datetime, interval: timedelta) -> bool:
+    """The live progress message is edited at most once per `interval`: enough to see it
+    move, few enough edits to stay far from the per-chat limit."""
+    return last_edit is None or now - last_edit >= interval
+
+
+def fit_names(names: Sequence[str], budget: int, separator: str) -> tuple[list[str], int]:
+    """The names that fit in `budget` characters joined by `separator`, and how many did
+    not: a report of thousands of unreachable people must still fit one message."""
+    shown: list[str] = []
+    used = 0
+    for name in names:
+        extra = len(name) + (len(separator) if shown else 0)
+        if used + extra > budget:
+            break
+        shown.append(name)
+        used += extra
+    return shown, len(names) - len(shown)
+
+
+def elapsed_parts(elapsed: timedelta) -> tuple[int, int, int]:
+    """Hours, minutes and seconds of a duration, for the final report."""
+    seconds = max(int(elapsed.total_seconds()), 0)
+    return seconds // 3600, seconds % 3600 // 60, seconds % 60

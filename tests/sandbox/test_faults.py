@@ -70,14 +70,15 @@ async def test_probability_rules_are_reproducible_with_a_seed(
 
 
 async def test_bad_rules_are_refused(sandbox: SandboxClient) -> None:
-    for body, message in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"code": 404, "count": 1}, "code must be one of"),
         ({"code": 429}, "give a count, a probability"),
         ({"code": 429, "count": 0}, "count must be a positive integer"),
         ({"code": 429, "probability": 1.5}, "probability must lie in"),
         ({"code": 429, "count": 1, "retry_after": 0}, "retry_after must be a positive"),
         ({"code": 500, "count": 1, "colour": "red"}, "unknown fault field 'colour'"),
-    ]:
+    ]
+    for body, message in cases:
         with pytest.raises(SandboxError) as caught:
             await sandbox._request("POST", "/sandbox/faults", json_body=body)
         assert caught.value.status == 400 and message in caught.value.message
