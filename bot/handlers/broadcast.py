@@ -50,7 +50,7 @@ from bot.keyboards.broadcast import (
     who_keyboard,
 )
 from bot.keyboards.meeting_admin import short
-from bot.renderers import Outgoing
+from bot.outbox.sender import deliver
 from bot.renderers.message import render_message
 from bot.services import broadcasts, organizations
 from bot.services.access import Actor
@@ -98,18 +98,6 @@ async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | 
     message = query.message
     if isinstance(message, Message):
         await _patiently(lambda: message.edit_text(text, reply_markup=markup))
-
-
-async def send_outgoing(bot: Bot, chat_id: int, outgoing: Outgoing) -> Message:
-    """Send a rendered broadcast as what it is: text, photo, document or voice."""
-    markup, caption, file_id = outgoing.reply_markup, outgoing.text, outgoing.file_id or ""
-    if outgoing.content_type is ContentType.PHOTO:
-        return await bot.send_photo(chat_id, file_id, caption=caption, reply_markup=markup)
-    if outgoing.content_type is ContentType.DOCUMENT:
-        return await bot.send_document(chat_id, file_id, caption=caption, reply_markup=markup)
-    if outgoing.content_type is ContentType.VOICE:
-        return await bot.send_voice(chat_id, file_id, caption=caption, reply_markup=markup)
-    return await bot.send_message(chat_id, caption, reply_markup=markup)
 
 
 # ----------------------------------------------------------------------------- state
@@ -411,7 +399,7 @@ async def _show_preview(
         uow, actor, _spec(data), urgent, now, settings.zone, settings.quiet
     )
     outgoing = render_message(_draft(data, data["scope_name"]), Delivery(id=0), i18n)
-    await _patiently(lambda: send_outgoing(bot, chat_id, outgoing))
+    await _patiently(lambda: deliver(bot, chat_id, outgoing))
     lines = [
         i18n.get("broadcast-preview-title"),
         i18n.get("broadcast-preview-audience", audience=_label_of(i18n, data)),
