@@ -438,3 +438,130 @@ class GuidanceReceipt(Base):
     acknowledged_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), nullable=True
     )
+
+
+class TicketStatus(StrEnum):
+    """Where a need ticket stands: 点单 → 派单 → 接单 → 评单."""
+
+    NEW = "new"  # reported, waiting for the branch to dispatch it
+    POSTED = "posted"  # offered to the branch's members, anyone may claim it
+    ASSIGNED = "assigned"  # given to one member, waiting for them to accept
+    IN_PROGRESS = "in_progress"  # a member has it (accepted, claimed, or reopened)
+    RESOLVED = "resolved"  # the member says it is solved; waiting for the rating
+    CLOSED = "closed"  # rated 3–5, or no rating in time (unrated)
+    DECLINED = "declined"  # the branch declined it, with a reason for the reporter
+    MERGED = "merged"  # a duplicate of another ticket
+
+
+class Ticket(Base):
+    """A resident's or member's need (群众诉求 / 微心愿) and how the branch handles it.
+
+    `version` guards every transition: two taps racing on the same ticket (two members
+    claiming it) cannot both win, the second one's flush finds the row changed.
+    `due_at` is when the need should be solved (its category's service level), `cycle`
+    numbers the reminder plans so each planned reminder row is unique.
+    """
+
+    __tablename__ = "tickets"
+    __table_args__ = (Index("ix_tickets_org_status", "org_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    reporter_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(Text, default="")
+    voice_file_id: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    photos: Mapped[list[str]] = mapped_column(JSON, default=list)
+    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    status: Mapped[TicketStatus] = mapped_column(_enum(TicketStatus), default=TicketStatus.NEW)
+    assignee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tickets.id", ondelete="SET NULL"), nullable=True
+    )
+    decline_reason: Mapped[str] = mapped_column(String(500), default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    resolution_photos: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    rating_comment: Mapped[str] = mapped_column(String(500), default="")
+    reopened: Mapped[int] = mapped_column(Integer, default=0)
+    cycle: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it
+
+
+class TicketEventKind(StrEnum):
+    REPORTED = "reported"
+    ASSIGNED = "assigned"
+    POSTED = "posted"
+    CLAIMED = "claimed"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"  # the assigned member declined, with a reason
+    DECLINED = "declined"  # the branch declined the ticket, with a reason
+    MERGED = "merged"
+    NOTE = "note"
+    RESOLVED = "resolved"
+    RATED = "rated"
+    COMMENTED = "commented"
+    REOPENED = "reopened"
+    CLOSED_UNRATED = "closed_unrated"
+    REMINDED = "reminded"
+    ESCALATED = "escalated"
+
+
+class TicketEvent(Base):
+    """One step of a ticket's history: who did what, when (the actor is NULL for the bot)."""
+
+    __tablename__ = "ticket_events"
+    __table_args__ = (Index("ix_ticket_events_ticket_at", "ticket_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    kind: Mapped[TicketEventKind] = mapped_column(_enum(TicketEventKind))
+    note: Mapped[str] = mapped_column(Text, default="")
+    # file ids of photos or a voice note, stars, the member assigned, the other ticket ...
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class TicketReminderKind(StrEnum):
+    DISPATCH = "dispatch"  # not dispatched in time: remind the branch officers
+    ACCEPT = "accept"  # assigned or posted, nobody took it: remind, offer reassignment
+    RESOLVE = "resolve"  # due time passed: remind the assignee
+    ESCALATE_BRANCH = "escalate_branch"  # still not solved: the branch officers
+    ESCALATE_COMMITTEE = "escalate_committee"  # still not solved: the committee's admins
+    RATING_TIMEOUT = "rating_timeout"  # no rating in time: close as unrated
+
+
+class TicketReminder(Base):
+    """A service-level deadline of one ticket. The row is the schedule (planned when the
+    ticket changes, dropped when it moves on); a sweep claims what is due before acting,
+    so a reminder survives restarts and never fires twice."""
+
+    __tablename__ = "ticket_reminders"
+    __table_args__ = (
+        UniqueConstraint("ticket_id", "kind", "cycle", name="uq_ticket_reminder"),
+        Index("ix_ticket_reminders_due", "sent_at", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    kind: Mapped[TicketReminderKind] = mapped_column(_enum(TicketReminderKind))
+    cycle: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -18,6 +18,7 @@ from storage.repositories import (
     PersonRepository,
     UpdateRepository,
 )
+from storage.tickets_repo import TicketRepository
 
 
 class UnitOfWork:
@@ -33,6 +34,7 @@ class UnitOfWork:
     meetings: MeetingRepository
     outbox: OutboxRepository
     guidance: GuidanceRepository
+    tickets: TicketRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -49,6 +51,7 @@ class UnitOfWork:
         self.meetings = MeetingRepository(self.session)
         self.outbox = OutboxRepository(self.session)
         self.guidance = GuidanceRepository(self.session)
+        self.tickets = TicketRepository(self.session)
         return self
 
     async def __aexit__(

@@ -29,6 +29,10 @@ class Action(StrEnum):
     PUBLISH_GUIDANCE = "publish_guidance"
     ACKNOWLEDGE_GUIDANCE = "acknowledge_guidance"
     BROADCAST = "broadcast"
+    REPORT_TICKET = "report_ticket"
+    TAKE_TICKET = "take_ticket"
+    DISPATCH_TICKET = "dispatch_ticket"
+    VIEW_TICKETS = "view_tickets"
     BROADCAST_URGENT = "broadcast_urgent"
 
 
@@ -163,6 +167,14 @@ def scope_roots(actor: Actor, action: Action) -> list[Grant]:
         if not any(grant.org_path.startswith(r.org_path) for r in roots):
             roots.append(grant)
     return roots
+
+
+def holds_within(actor: Actor, action: Action, target: Organization) -> bool:
+    """Whether the actor holds a role allowing `action` in `target` or anywhere below it: a
+    party group's member belongs to the branch the group is part of."""
+    return any(
+        g.role in POLICY[action] and g.org_path.startswith(target.path) for g in actor.grants
+    )
 
 
 def grantable_roles(actor: Actor, target: Organization) -> list[Role]:
