@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -38,6 +38,7 @@ from bot.config import Settings
 from bot.delivery import best_effort
 from bot.handlers.render import local_time, split_text
 from bot.i18n import Translator
+from bot.keyboards.guidance import ThemedDateCB, themed_date_keyboard
 from bot.keyboards.meeting_admin import (
     RADIUS_CHOICES,
     TOGGLE_METHODS,
@@ -78,7 +79,7 @@ from bot.meeting_notices import (
     voice_review_notice,
 )
 from bot.notices import is_quiet
-from bot.services import meetings, organizations
+from bot.services import meetings, organizations, themed_day
 from bot.services.access import Action, Actor
 from bot.services.errors import AccessDenied, Conflict, DomainError, InvalidInput
 from bot.services.meetings import MeetingNews, MeetingSpec, SignedIn, Summary
@@ -100,6 +101,8 @@ __all__ = [
 # time can be corrected on the spot instead of at the end of the flow.
 MAX_AHEAD = timedelta(days=366)
 LIST_LIMIT = 10
+# The start offered for a 主题党日 on the branch's fixed day (the secretary may type another).
+THEMED_DAY_START = time(9, 0)
 
 WHEN_PATTERN = re.compile(
     r"^\s*(?:(?P<year>\d{4})\s*[-/.年]\s*)?(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})"
@@ -306,6 +309,7 @@ async def pick_kind(
     uow: UnitOfWork,
     actor: Actor,
     i18n: I18nContext,
+    now: datetime,
 ) -> None:
     data = await state.get_data()
     org = await organizations.get_for(uow, actor, Action.SCHEDULE_MEETING, data["org_id"])
@@ -313,10 +317,18 @@ async def pick_kind(
     kind = kinds.get(callback_data.value)
     if kind is None:
         raise InvalidInput("meeting-error-kind")
-    default = kind_name(i18n, kind)
-    await state.update_data(kind=kind.value, default_title=default)
+    default, themed_date = kind_name(i18n, kind), None
+    if kind is MeetingKind.THEMED_PARTY_DAY:  # the month's guidance theme, the branch's day
+        suggestion = await themed_day.suggestion_for(uow, org, now, ZoneInfo(data["zone"]))
+        default = suggestion.theme or default
+        themed_date = suggestion.day.isoformat() if suggestion.day else None
+    await state.update_data(kind=kind.value, default_title=default, themed_date=themed_date)
     await state.set_state(ScheduleFlow.title)
-    await _edit(query, i18n.get("meeting-ask-title", kind=default), title_keyboard(i18n, default))
+    await _edit(
+        query,
+        i18n.get("meeting-ask-title", kind=kind_name(i18n, kind)),
+        title_keyboard(i18n, default),
+    )
 
 
 async def _title_chosen(
@@ -327,8 +339,13 @@ async def _title_chosen(
         raise InvalidInput("meeting-error-title", max=meetings.TITLE_MAX)
     await state.update_data(title=title)
     await state.set_state(ScheduleFlow.when)
-    zone = ZoneInfo((await state.get_data())["zone"])
+    data = await state.get_data()
+    zone = ZoneInfo(data["zone"])
     text = i18n.get("meeting-ask-when", title=title, example=_example(zone, now), zone=zone.key)
+    if data.get("themed_date"):
+        day = date.fromisoformat(data["themed_date"])
+        if datetime.combine(day, THEMED_DAY_START, tzinfo=zone) > now:
+            return text, themed_date_keyboard(i18n, day, THEMED_DAY_START)
     return text, abort_keyboard(i18n)
 
 
@@ -360,6 +377,35 @@ async def when_typed(
         message,
         i18n.get("meeting-ask-venue", time=local_time(starts, zone)),
         reply_markup=venue_keyboard(i18n),
+    )
+
+
+async def when_suggested(
+    query: CallbackQuery,
+    callback_data: ThemedDateCB,
+    state: FSMContext,
+    i18n: I18nContext,
+    now: datetime,
+) -> None:
+    """The branch's themed day, offered as a one-tap start time."""
+    zone = ZoneInfo((await state.get_data())["zone"])
+    when = callback_data.when
+    try:
+        local = datetime(
+            int(when[:4]),
+            int(when[4:6]),
+            int(when[6:8]),
+            int(when[8:10]),
+            int(when[10:12]),
+            tzinfo=zone,
+        )
+    except ValueError:
+        raise InvalidInput("error-stale-button") from None
+    starts = _future(local.astimezone(UTC), now)
+    await state.update_data(starts=starts.isoformat())
+    await state.set_state(ScheduleFlow.venue)
+    await _edit(
+        query, i18n.get("meeting-ask-venue", time=local_time(starts, zone)), venue_keyboard(i18n)
     )
 
 
@@ -1170,6 +1216,7 @@ def build_router() -> Router:
     cb.register(pick_org, _step(Step.ORG), ScheduleFlow.org)
     cb.register(pick_kind, _step(Step.KIND), ScheduleFlow.kind)
     cb.register(title_default, _step(Step.TITLE), ScheduleFlow.title)
+    cb.register(when_suggested, ThemedDateCB.filter(), ScheduleFlow.when)
     cb.register(venue_skipped, _step(Step.SKIP_VENUE), ScheduleFlow.venue)
     cb.register(pick_radius, _step(Step.RADIUS), ScheduleFlow.radius)
     cb.register(toggle_method, _step(Step.METHOD), ScheduleFlow.methods)

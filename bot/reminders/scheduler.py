@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import notices
 from bot.config import Settings
+from bot.reminders.guidance import add_guidance_jobs
 from bot.reminders.meetings import add_meeting_reminder_job
 from bot.services import housekeeping
 from bot.services.clock import Clock
@@ -60,6 +61,7 @@ def build_scheduler(
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=UTC)
     add_meeting_reminder_job(scheduler, session_factory, bot, core, settings, clock)
+    add_guidance_jobs(scheduler, session_factory, settings, clock)
     scheduler.add_job(
         deliver_join_notices,
         IntervalTrigger(minutes=NOTICE_SWEEP_MINUTES),
