@@ -74,14 +74,18 @@ def report_text(
     separator = texts.get("outbox-name-separator")
     parts = [head]
     budget = MESSAGE_LIMIT - len(head) - _RESERVE
-    for key, names in (
-        ("outbox-report-unreachable", unreachable),
-        ("outbox-report-failed", failed),
-    ):
-        if not names:
-            continue
+    lists = [
+        (key, names)
+        for key, names in (
+            ("outbox-report-unreachable", unreachable),
+            ("outbox-report-failed", failed),
+        )
+        if names
+    ]
+    for index, (key, names) in enumerate(lists):
         label = texts.get(key, count=len(names))
-        shown, hidden = outbox.fit_names(names, max(budget - len(label) - 4, 0), separator)
+        share = budget // (len(lists) - index)  # what one list leaves unused, the next gets
+        shown, hidden = outbox.fit_names(names, max(share - len(label) - 4, 0), separator)
         part = f"{label}\n{separator.join(shown)}"
         if hidden:
             part += "\n" + texts.get("outbox-report-more", count=hidden)
