@@ -58,6 +58,18 @@ POLICY: dict[Action, frozenset[Role]] = {
     Action.BROADCAST: MANAGERS,
     # Only an admin may send past quiet hours (urgent); a secretary's notice waits till morning.
     Action.BROADCAST_URGENT: frozenset({Role.ADMIN}),
+    # Need tickets: anyone of a branch reports a need (residents first of all) ...
+    Action.REPORT_TICKET: frozenset(Role) - {Role.ADMIN},
+    # ... its party members take them ...
+    Action.TAKE_TICKET: frozenset(Role) - {Role.ADMIN, Role.RESIDENT},
+    # ... its officers (a committee member on duty too) dispatch them ...
+    Action.DISPATCH_TICKET: frozenset(
+        {Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER}
+    ),
+    # ... and they, or a committee's admins over the whole subtree, follow them.
+    Action.VIEW_TICKETS: frozenset(
+        {Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER}
+    ),
 }
 
 _BRANCH_ROLES = frozenset(
