@@ -265,8 +265,8 @@ async def committee_admins(uow: UnitOfWork, org: Organization) -> list[Recipient
     return await _nearest(uow, org, {Role.ADMIN})
 
 
-OFFICER_ROLES = frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER})
-TAKER_ROLES = frozenset(Role) - {Role.ADMIN, Role.RESIDENT}
+OFFICER_ROLES = POLICY[Action.DISPATCH_TICKET]
+TAKER_ROLES = POLICY[Action.TAKE_TICKET]
 
 
 async def members_of(uow: UnitOfWork, org: Organization) -> list[Person]:
