@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
 from pydantic import SecretStr
@@ -14,14 +15,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import build_application, build_bot
 from bot.config import Settings
-from bot.services import invites, organizations, people
+from bot.services import guidance, invites, organizations, people, themed_day
 from bot.services.access import OPERATOR
 from bot.services.clock import Clock, utc_now
+from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Kind, Level, Role
 from sandbox.client import SandboxClient
 from sandbox.limits import SandboxLimits
 from sandbox.server import SandboxServer
 from storage.db import create_engine, create_session_factory
+from storage.models import Organization
 from storage.uow import UnitOfWork
 
 DEMO_TOKEN = "100000:demo-token-for-the-local-sandbox-only"
@@ -92,6 +95,7 @@ async def seed(uow: UnitOfWork, now: datetime) -> DemoSeed:
         for code, role in persona.roles:
             await people.grant(uow, OPERATOR, person, orgs[code], role, now)
     await uow.commit()
+    await _seed_guidance(uow, orgs, now)
     branch = orgs["DEMO-HY"]
     live = [i for i in await uow.invites.live_in_orgs([branch.id], now) if i.role is Role.MEMBER]
     if live:
@@ -100,6 +104,64 @@ async def seed(uow: UnitOfWork, now: datetime) -> DemoSeed:
         uow, OPERATOR, branch.id, Role.MEMBER, 50, timedelta(days=30), now
     )
     return DemoSeed(invite_token=invite.token)
+
+
+DEMO_ZONE = ZoneInfo("Asia/Shanghai")
+DEMO_QUIET = QuietHours.parse("21:30-07:30")
+
+
+def _demo_guidance(month: str, deadline: date) -> guidance.Content:
+    return guidance.Content(
+        theme="学习贯彻党的二十届四中全会精神",
+        body="各支部组织党员集中学习全会精神，结合本地实际开展讨论，牧区党小组可在蒙古包集中学习。",
+        activities="重温入党誓词；为群众办一件实事；开展“党员中心户”走访。",
+        materials=({"kind": "link", "url": "https://www.12371.cn/", "name": "共产党员网"},),
+        deadline=deadline,
+        publish_at=guidance.default_publish_at(month, DEMO_ZONE),
+    )
+
+
+async def _seed_guidance(uow: UnitOfWork, orgs: dict[str, Organization], now: datetime) -> None:
+    """This month's guidance, already published (as history: no messages are queued, so
+    starting the demo sends nothing), next month's as a draft, and a lunar themed day
+    (农历初五) for the pastoral branch. Each only if missing."""
+    committee, pastoral = orgs["DEMO"], orgs["DEMO-HY"]
+    this = guidance.month_of(now.astimezone(DEMO_ZONE).date())
+    following = guidance.next_month(this)
+    if await uow.guidance.by_month(committee.id, this) is None:
+        saved = await guidance.save(
+            uow,
+            OPERATOR,
+            committee.id,
+            this,
+            _demo_guidance(this, guidance.default_deadline(this)),
+            guidance.SaveMode.DRAFT,
+            now,
+            DEMO_ZONE,
+            DEMO_QUIET,
+        )
+        await uow.guidance.claim_publish(saved.id, min(saved.publish_at, now))
+        await uow.session.refresh(saved)
+        branches = await uow.guidance.branches_under([committee.path])
+        await uow.guidance.add_receipts(saved.id, [b.id for b in branches])
+        await uow.commit()
+    if await uow.guidance.by_month(committee.id, following) is None:
+        first, _ = guidance.month_bounds(following)
+        await guidance.save(
+            uow,
+            OPERATOR,
+            committee.id,
+            following,
+            _demo_guidance(following, first.replace(day=25)),
+            guidance.SaveMode.DRAFT,
+            now,
+            DEMO_ZONE,
+            DEMO_QUIET,
+        )
+    if themed_day.rule_of(pastoral) is None:
+        await themed_day.set_rule(
+            uow, OPERATOR, pastoral.id, themed_day.ThemedDay(themed_day.CalendarKind.LUNAR, 5)
+        )
 
 
 @dataclass

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-from bot.demo import PERSONAS, seed
-from bot.services import invites
+from sqlalchemy import func, select
+
+from bot.demo import DEMO_ZONE, PERSONAS, seed
+from bot.services import guidance, invites, themed_day
 from bot.services.roles import Role
+from storage.models import Broadcast, GuidanceStatus
 
 
 async def test_seed_is_repeatable_and_gives_every_persona_its_roles(uow, clock) -> None:
@@ -22,3 +25,25 @@ async def test_seed_is_repeatable_and_gives_every_persona_its_roles(uow, clock) 
         assert newcomer is not None
         preview = await invites.open_invite(u, newcomer.id, second.invite_token, clock())
         assert preview.role is Role.MEMBER and preview.org.code == "DEMO-HY"
+
+
+async def test_seed_has_this_months_guidance_next_months_draft_and_a_lunar_day(uow, clock) -> None:
+    for _ in range(2):
+        async with uow() as u:
+            await seed(u, clock())
+    this = guidance.month_of(clock().astimezone(DEMO_ZONE).date())
+    async with uow() as u:
+        committee = await u.organizations.by_code("DEMO")
+        pastoral = await u.organizations.by_code("DEMO-HY")
+        assert committee is not None and pastoral is not None
+        published = await u.guidance.by_month(committee.id, this)
+        draft = await u.guidance.by_month(committee.id, guidance.next_month(this))
+        assert published is not None and published.status is GuidanceStatus.PUBLISHED
+        assert published.published_at is not None and published.published_at <= clock()
+        assert draft is not None and draft.status is GuidanceStatus.DRAFT
+        receipts = await u.guidance.receipts([published.id])
+        assert len(receipts) == 2  # both demo branches, once each
+        # history, not news: starting the demo queues no message
+        assert await u.session.scalar(select(func.count(Broadcast.id))) == 0
+        rule = themed_day.rule_of(pastoral)
+        assert rule == themed_day.ThemedDay(themed_day.CalendarKind.LUNAR, 5)
