@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
@@ -822,9 +822,10 @@ def build_router() -> Router:
     router.message.register(proxy_skip_note, SignInFlow.proxy_note, LazyFilter("proxy-skip-note"))
     router.message.register(proxy_note, SignInFlow.proxy_note, F.text, not_command)
 
-    # A location or voice note sent on its own, in any other situation.
-    router.message.register(bare_location, F.location)
-    router.message.register(bare_voice, F.voice | F.audio | F.video_note)
+    # A location or voice note sent on its own, outside any conversation (inside another
+    # feature's flow, such as /need, it belongs to that flow).
+    router.message.register(bare_location, F.location, StateFilter(None))
+    router.message.register(bare_voice, F.voice | F.audio | F.video_note, StateFilter(None))
 
     # Anything else while a step waits: say again what it needs.
     router.message.register(leave_reason_expected, SignInFlow.leave_reason, not_command)
