@@ -349,3 +349,12 @@ async def test_meeting_flow_offers_the_theme_and_the_themed_day(
         meeting = (await u.session.scalars(select(Meeting))).one()
     assert meeting.title == THEME
     assert meeting.starts_at == datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+
+
+async def test_a_long_guidance_still_fits_one_message(harness: Harness, clock: FakeClock) -> None:
+    tree = await build_tree(harness.uow)
+    await publish(harness, tree, clock, body="学" * guidance.BODY_MAX, activities="做" * 1500)
+    officer = await rendered(harness, BroadcastKind.GUIDANCE, tree.secretary_a.id, "mn")
+    assert len(officer.text) <= 4096 and officer.text.endswith(
+        core_of(harness).get("guidance-ack-hint", "mn")
+    )
