@@ -169,20 +169,20 @@ class ProgressReporter:
         message_id = broadcast.progress_message_id
         try:
             if message_id is not None:
-                await self._bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
-                return message_id
+                try:
+                    await self._bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+                    return message_id
+                except TelegramBadRequest as exc:
+                    if "not modified" in exc.message:
+                        return message_id
+                    if "not found" not in exc.message:
+                        raise
+                await self._pacer.take(chat_id)  # deleted: a new message takes its place
             return (await self._bot.send_message(chat_id, text)).message_id
         except TelegramRetryAfter as exc:
             self._pacer.pause(exc.retry_after)
         except TelegramForbiddenError:
             self._silent_chats.add(chat_id)
-        except TelegramBadRequest as exc:
-            if "not modified" in exc.message:
-                return message_id
-            if message_id is not None and "not found" in exc.message:
-                broadcast.progress_message_id = None  # deleted: the next pass sends a new one
-            else:
-                log.warning("progress of broadcast %s: %s", broadcast.id, exc.message)
         except TelegramAPIError as exc:
             log.warning("progress of broadcast %s: %s", broadcast.id, exc)
         return None

@@ -514,3 +514,22 @@ async def test_recipients_keep_their_language_in_rendering(world: World) -> None
     await world.sender.run_until_idle()
     [send] = world.session.sends()
     assert getattr(send.method, "text", None) == "ᠮᠣᠩᠭᠣᠯ"
+
+
+async def test_a_deleted_progress_message_is_replaced(world: World) -> None:
+    world.session.script[SECRETARY_CHAT] = [
+        lambda m: TelegramBadRequest(m, "Bad Request: message to edit not found")
+    ]
+    slow = world.members[0]
+    assert slow.telegram_id is not None
+    world.session.script[slow.telegram_id] = [server_error]
+    broadcast_id = await world.queue(world.members[:2])
+    async with world.uow() as u:
+        await u.outbox.update_broadcast(broadcast_id, progress_message_id=42)
+        await u.commit()
+    await world.sender.run_until_idle()
+
+    [replacement] = world.session.sends(SECRETARY_CHAT)
+    header = await world.broadcast(broadcast_id)
+    assert header.progress_message_id not in (None, 42)
+    assert "sent 1 / pending 1" in str(getattr(replacement.method, "text", ""))
