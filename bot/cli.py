@@ -140,7 +140,7 @@ async def _admin(settings: Settings, args: argparse.Namespace) -> int:
                 if target is None:
                     print(f"no organization with code {args.org}", file=sys.stderr)
                     return 2
-                value = args.value.lower() in ("1", "true", "yes", "on")
+                value = organizations.parse_setting(args.key, args.value)
                 await organizations.set_setting(uow, OPERATOR, target.id, args.key, value)
                 print(f"{args.org}: {args.key} = {value}")
             elif args.admin_command == "tree":
@@ -153,6 +153,7 @@ async def _admin(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from bot.services.organizations import ORG_SETTINGS
     from bot.services.roles import Kind, Level, Role
 
     parser = argparse.ArgumentParser(prog="zhibu", description="Zhibu (支部助手) bot")
@@ -191,8 +192,10 @@ def _parser() -> argparse.ArgumentParser:
     grant.add_argument("--name")
     setting = admin_commands.add_parser("org-setting", help="set a branch setting")
     setting.add_argument("--org", required=True)
-    setting.add_argument("--key", required=True, choices=["voice_auto_approve"])
-    setting.add_argument("--value", required=True, help="true or false")
+    setting.add_argument("--key", required=True, choices=sorted(ORG_SETTINGS))
+    setting.add_argument(
+        "--value", required=True, help="true or false, a number of hours, or JSON"
+    )
     admin_commands.add_parser("tree", help="print the organization tree")
     return parser
 

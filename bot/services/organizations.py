@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.services import tickets
 from bot.services.access import Action, Actor, can, require, require_somewhere
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.roles import ALLOWED_PARENTS, Kind, Level, Role
@@ -165,8 +167,26 @@ async def roster(uow: UnitOfWork, actor: Actor, org: Organization) -> Roster:
     return Roster(counts=counts, lines=lines)
 
 
-# Settings a branch may keep, with the type each value must have.
-ORG_SETTINGS: dict[str, type] = {"voice_auto_approve": bool}
+# Settings an organization may keep, with the type each value must have. The need-ticket
+# settings (categories, service levels, rating time) apply to the subtree below and are
+# checked in detail by the ticket service.
+ORG_SETTINGS: dict[str, type] = {
+    "voice_auto_approve": bool,
+    tickets.CATEGORIES_SETTING: list,
+    tickets.SLA_SETTING: dict,
+    tickets.RATING_SETTING: float,
+}
+
+
+def parse_setting(key: str, text: str) -> object:
+    """A setting's value as typed on the command line: true/false, a number, or JSON."""
+    kind = ORG_SETTINGS.get(key)
+    if kind is bool:
+        return text.strip().lower() in ("1", "true", "yes", "on")
+    try:
+        return float(text) if kind is float else json.loads(text)
+    except ValueError:
+        raise InvalidInput("error-invalid-input") from None
 
 
 async def set_setting(
@@ -179,6 +199,8 @@ async def set_setting(
     kind = ORG_SETTINGS.get(key)
     if kind is None or not isinstance(value, kind):
         raise InvalidInput("error-invalid-input")
+    if key in (tickets.CATEGORIES_SETTING, tickets.SLA_SETTING, tickets.RATING_SETTING):
+        tickets.check_setting(key, value)
     org.settings = {**org.settings, key: value}
     await uow.commit()
     return org

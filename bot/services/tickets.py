@@ -442,11 +442,12 @@ async def _load(uow: UnitOfWork, ticket_id: int) -> tuple[Ticket, Organization]:
 async def _save(uow: UnitOfWork, ticket: Ticket) -> None:
     """Write a transition at once: the version check makes a concurrent transition that
     changed the ticket first win, and this one is refused like a late tap."""
+    ticket_id = ticket.id  # the rollback below expires every loaded attribute
     try:
         await uow.tickets.flush()
     except StaleDataError:
         await uow.session.rollback()
-        fresh = await uow.tickets.get(ticket.id)
+        fresh = await uow.tickets.get(ticket_id)
         assert fresh is not None
         await uow.session.refresh(fresh)
         raise _refuse(fresh) from None

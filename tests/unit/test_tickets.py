@@ -631,3 +631,27 @@ async def test_statistics_per_branch_and_local_month(uow, world: World, clock: F
             await tickets.statistics_for(u, w.resident, 2026, 11, SHANGHAI, december)
     assert [(r.org.code, r.stats.reported) for r in rows] == [("BA", 1), ("BB", 0)]
     assert [(r.org.code, r.stats.reported) for r in mine] == [("BA", 1)]
+
+
+async def test_ticket_settings_are_set_per_committee(uow, world: World) -> None:
+    from bot.services import organizations
+    from bot.services.access import OPERATOR
+
+    sla = organizations.parse_setting("ticket_sla", '{"elderly": {"dispatch_hours": 1}}')
+    assert organizations.parse_setting("ticket_rating_hours", "48") == 48.0
+    with pytest.raises(InvalidInput):
+        organizations.parse_setting("ticket_sla", "{not json")
+    async with uow() as u:
+        await organizations.set_setting(u, OPERATOR, world.tree.committee.id, "ticket_sla", sla)
+        with pytest.raises(InvalidInput):  # the ticket service checks the content
+            await organizations.set_setting(
+                u, OPERATOR, world.tree.committee.id, "ticket_sla", {"elderly": {"x": 1}}
+            )
+        with pytest.raises(AccessDenied):  # a secretary manages only the branch
+            await organizations.set_setting(
+                u, world.secretary, world.tree.committee.id, "ticket_rating_hours", 24.0
+            )
+    async with uow() as u:
+        rules = await tickets.rules_for(u, world.tree.branch_a)
+    assert rules.level("elderly").dispatch_hours == 1
+    assert rules.level("elderly").resolve_hours == 48  # the rest stays the default
