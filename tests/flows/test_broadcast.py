@@ -17,6 +17,7 @@ from aiogram.methods import (
     EditMessageText,
     SendMessage,
     SendPhoto,
+    SendVoice,
     TelegramMethod,
 )
 from aiogram.types import Chat, InlineKeyboardMarkup, Message, PhotoSize, Update
@@ -40,7 +41,7 @@ from storage.models import Broadcast, ContentType, Delivery, DeliveryStatus
 from storage.uow import UnitOfWork
 from tests.conftest import FakeClock
 from tests.factories import Tree, build_tree, make_person
-from tests.fakes import BOT_USER, TOKEN, Chatter, RecordingSession, buttons
+from tests.fakes import BOT_USER, TOKEN, Chatter, FieldChatter, RecordingSession, buttons
 from tests.flows.conftest import Harness
 
 ADMIN, SECRETARY_A, SECRETARY_B, MEMBER_A, LEADER_A1 = 1001, 2001, 2002, 3001, 3002
@@ -417,3 +418,20 @@ async def test_broadcasts_shows_counts_and_who_has_not_acknowledged(h: Harness) 
     assert alerts(h)[-1] == core_of(h).get("error-access-denied", "en")
     await h.send(secretary_b.text("/broadcasts"))
     assert latest(h, SECRETARY_B).text == core_of(h).get("broadcasts-none", "en")
+
+
+async def test_a_voice_notice_reaches_the_broadcast_flow_not_sign_in(h: Harness) -> None:
+    await build_tree(h.uow)
+    secretary = FieldChatter(SECRETARY_A, "书记甲")
+    await h.send(secretary.text("/broadcast"))
+    await tap(h, secretary, "全部")
+    await tap(h, secretary, "全体党员")
+    h.session.clear()
+    await h.send(secretary.voice("voice-file-1", duration=12, size=20_000))
+    shown = h.session.of_type(SendVoice)[0]
+    assert shown.voice == "voice-file-1" and shown.caption == "📢 哈业胡同嘎查党支部 通知"
+    await tap(h, secretary, "确认发送")
+    async with h.uow() as u:
+        broadcast = await u.session.scalar(select(Broadcast))
+    assert broadcast is not None and broadcast.content_type is ContentType.VOICE
+    assert broadcast.file_id == "voice-file-1" and broadcast.total == 2
