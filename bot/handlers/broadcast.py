@@ -471,7 +471,9 @@ async def confirm(
     # only now: one user's updates are handled one at a time, so a second tap on "send"
     # finds the flow gone and is answered as a stale button
     await state.clear()
-    await _edit(query, i18n.get("broadcast-queued", id=broadcast.id, count=broadcast.total), None)
+    await _edit(
+        query, i18n.get("broadcast-queued", id=str(broadcast.id), count=broadcast.total), None
+    )
 
 
 async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
@@ -570,7 +572,7 @@ async def open_broadcast(
     broadcast, counts = sent.broadcast, sent.counts
     zone = organizations.zone_of(sent.org, settings.zone)
     payload = broadcast.payload
-    lines = [i18n.get("broadcast-card-title", id=broadcast.id, time=_when(settings, sent))]
+    lines = [i18n.get("broadcast-card-title", id=str(broadcast.id), time=_when(settings, sent))]
     if broadcast.urgent:
         lines.append(i18n.get("broadcast-card-urgent"))
     audience = _audience_label(i18n, list(payload.get("targets", [])), str(payload.get("who")))

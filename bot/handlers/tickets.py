@@ -121,7 +121,7 @@ def ticket_lines(
     lines = [
         texts.get(
             "ticket-card-title",
-            number=ticket.id,
+            number=str(ticket.id),
             category=category_name(texts, ticket.category),
         ),
         texts.get("ticket-card-status", status=status_name(texts, ticket)),
@@ -144,7 +144,7 @@ def ticket_lines(
     if ticket.status is TicketStatus.DECLINED:
         lines.append(texts.get("ticket-card-declined", reason=ticket.decline_reason))
     if ticket.status is TicketStatus.MERGED and ticket.merged_into_id:
-        lines.append(texts.get("ticket-card-merged", number=ticket.merged_into_id))
+        lines.append(texts.get("ticket-card-merged", number=str(ticket.merged_into_id)))
     if ticket.resolution:
         lines.append(texts.get("ticket-card-resolution", text=ticket.resolution))
     if ticket.rating is not None:
@@ -168,7 +168,7 @@ def notice_message(
     note = outcome.event.note if outcome.event is not None else ""
     header = texts.get(
         f"ticket-notice-{kind.value.replace('_', '-')}",
-        number=ticket.id,
+        number=str(ticket.id),
         name=names.get(ticket.assignee_id or 0, "—"),
         stars=ticket.rating or 0,
         note=note or "—",
@@ -254,7 +254,7 @@ async def _after(
 ) -> None:
     """A step is done: the pressed message becomes the fresh card, the others are told."""
     text, markup = await _card(uow, actor, settings, outcome.ticket.id, now, i18n)
-    await _edit(query, f"{i18n.get(done_key, number=outcome.ticket.id)}\n\n{text}", markup)
+    await _edit(query, f"{i18n.get(done_key, number=str(outcome.ticket.id))}\n\n{text}", markup)
     await tell(bot, _core(i18n), settings, uow, outcome, now)
 
 
@@ -402,7 +402,7 @@ async def submit(
     )
     outcome = await tickets.report(uow, actor, draft, now)
     await state.clear()
-    await _edit(query, i18n.get("ticket-reported", number=outcome.ticket.id), None)
+    await _edit(query, i18n.get("ticket-reported", number=str(outcome.ticket.id)), None)
     await tell(bot, _core(i18n), settings, uow, outcome, now)
 
 
@@ -436,7 +436,7 @@ async def show_members(
         return
     await _edit(
         query,
-        i18n.get("ticket-ask-member", number=ticket.id),
+        i18n.get("ticket-ask-member", number=str(ticket.id)),
         members_keyboard(i18n, ticket, choices),
     )
 
@@ -479,7 +479,7 @@ async def show_duplicates(
     ticket = (await tickets.view(uow, actor, callback_data.ticket_id)).ticket
     await _edit(
         query,
-        i18n.get("ticket-ask-duplicate", number=ticket.id),
+        i18n.get("ticket-ask-duplicate", number=str(ticket.id)),
         merge_keyboard(i18n, ticket, others),
     )
 
@@ -513,7 +513,7 @@ async def ask_reason(
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.answer(
-            i18n.get(f"ticket-ask-{step.value}-reason", number=ticket.id),
+            i18n.get(f"ticket-ask-{step.value}-reason", number=str(ticket.id)),
             reply_markup=abort_keyboard(i18n),
         )
 
@@ -537,7 +537,7 @@ async def reason_typed(
         outcome = await tickets.refuse(uow, actor, data["ticket_id"], reason, now)
         key = "ticket-done-refused"
     await state.clear()
-    await message.answer(i18n.get(key, number=outcome.ticket.id))
+    await message.answer(i18n.get(key, number=str(outcome.ticket.id)))
     await tell(bot, _core(i18n), settings, uow, outcome, now)
 
 
@@ -588,7 +588,7 @@ async def start_notes(
             if resolving
             else ("ticket-ask-note", abort_keyboard(i18n))
         )
-        await query.message.answer(i18n.get(key, number=ticket.id), reply_markup=markup)
+        await query.message.answer(i18n.get(key, number=str(ticket.id)), reply_markup=markup)
 
 
 async def note_received(
@@ -607,7 +607,7 @@ async def note_received(
     text = message.text if message.text is not None else (message.caption or "")
     outcome = await tickets.add_note(uow, actor, ticket_id, text, photo, voice, now)
     await message.answer(
-        i18n.get("ticket-note-saved", number=ticket_id), reply_markup=abort_keyboard(i18n)
+        i18n.get("ticket-note-saved", number=str(ticket_id)), reply_markup=abort_keyboard(i18n)
     )
     await tell(bot, _core(i18n), settings, uow, outcome, now)
 
@@ -672,7 +672,7 @@ async def rate_ticket(
     )
     await _edit(
         query,
-        i18n.get(key, number=outcome.ticket.id, stars=callback_data.arg),
+        i18n.get(key, number=str(outcome.ticket.id), stars=callback_data.arg),
         comment_keyboard(i18n, outcome.ticket),
     )
     await tell(bot, _core(i18n), settings, uow, outcome, now)
@@ -691,7 +691,7 @@ async def comment_typed(
     ticket_id = (await state.get_data())["ticket_id"]
     outcome = await tickets.comment(uow, actor, ticket_id, message.text or "", now)
     await state.clear()
-    await message.answer(i18n.get("ticket-commented", number=ticket_id))
+    await message.answer(i18n.get("ticket-commented", number=str(ticket_id)))
     await tell(bot, _core(i18n), settings, uow, outcome, now)
 
 
@@ -710,7 +710,7 @@ async def show_history(
 ) -> None:
     seen, lines = await tickets.history(uow, actor, callback_data.ticket_id)
     zone = _zone(settings, seen.org)
-    shown = [i18n.get("ticket-history-title", number=seen.ticket.id)]
+    shown = [i18n.get("ticket-history-title", number=str(seen.ticket.id))]
     for line in lines:
         event = line.event
         shown.append(
@@ -797,7 +797,7 @@ def _label(i18n: I18nContext, ticket: Ticket, now: datetime) -> str:
     return (
         i18n.get(
             "tickets-line",
-            number=ticket.id,
+            number=str(ticket.id),
             category=category_name(i18n, ticket.category),
             status=status_name(i18n, ticket),
         )

@@ -20,6 +20,7 @@ from bot import notices
 from bot.config import Settings
 from bot.reminders.guidance import add_guidance_jobs
 from bot.reminders.meetings import add_meeting_reminder_job
+from bot.reminders.tickets import add_ticket_jobs
 from bot.services import housekeeping
 from bot.services.clock import Clock
 from storage.uow import UnitOfWork
@@ -62,6 +63,7 @@ def build_scheduler(
     scheduler = AsyncIOScheduler(timezone=UTC)
     add_meeting_reminder_job(scheduler, session_factory, bot, core, settings, clock)
     add_guidance_jobs(scheduler, session_factory, settings, clock)
+    add_ticket_jobs(scheduler, session_factory, bot, core, settings, clock)
     scheduler.add_job(
         deliver_join_notices,
         IntervalTrigger(minutes=NOTICE_SWEEP_MINUTES),

@@ -6,9 +6,10 @@ A kind without a renderer is not sent: its rows wait until one is registered.
 from __future__ import annotations
 
 from bot.renderers import Renderer
-from bot.renderers.plain import render_plain
+from bot.renderers.guidance import RENDERERS as GUIDANCE_RENDERERS
+from bot.renderers.message import render_message
 from storage.models import BroadcastKind
 
 
 def build_renderers() -> dict[BroadcastKind, Renderer]:
-    return {BroadcastKind.MESSAGE: render_plain}
+    return {BroadcastKind.MESSAGE: render_message, **GUIDANCE_RENDERERS}

@@ -419,15 +419,15 @@ TERMINAL = frozenset({TicketStatus.CLOSED, TicketStatus.DECLINED, TicketStatus.M
 def _refuse(ticket: Ticket, actor: Actor | None = None) -> Conflict:
     """The clearest reason a step no longer applies (a stale button, a double tap)."""
     if ticket.status in TERMINAL:
-        return Conflict("ticket-error-closed", number=ticket.id)
+        return Conflict("ticket-error-closed", number=str(ticket.id))
     if ticket.status is TicketStatus.RESOLVED:
-        return Conflict("ticket-error-resolved", number=ticket.id)
+        return Conflict("ticket-error-resolved", number=str(ticket.id))
     taken = ticket.status in (TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS)
     if taken and actor is not None and ticket.assignee_id == actor.person_id:
-        return Conflict("ticket-error-yours", number=ticket.id)
+        return Conflict("ticket-error-yours", number=str(ticket.id))
     if taken:
-        return Conflict("ticket-error-taken", number=ticket.id)
-    return Conflict("ticket-error-state", number=ticket.id)
+        return Conflict("ticket-error-taken", number=str(ticket.id))
+    return Conflict("ticket-error-state", number=str(ticket.id))
 
 
 async def _load(uow: UnitOfWork, ticket_id: int) -> tuple[Ticket, Organization]:
@@ -743,7 +743,7 @@ async def rate(
         raise InvalidInput("ticket-error-stars")
     if ticket.status is not TicketStatus.RESOLVED:
         if ticket.rating is not None:
-            raise Conflict("ticket-error-rated", number=ticket.id)
+            raise Conflict("ticket-error-rated", number=str(ticket.id))
         raise _refuse(ticket, actor)
     level = (await rules_for(uow, org)).level(ticket.category)
     assignee = await uow.people.get(ticket.assignee_id) if ticket.assignee_id else None
@@ -779,7 +779,7 @@ async def comment(
     if ticket.rating is None:
         raise _refuse(ticket, actor)
     if ticket.rating_comment:
-        raise Conflict("ticket-error-commented", number=ticket.id)
+        raise Conflict("ticket-error-commented", number=str(ticket.id))
     words = text.strip()
     if not words or len(words) > REASON_MAX:
         raise InvalidInput("ticket-error-reason", max=REASON_MAX)

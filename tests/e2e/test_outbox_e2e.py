@@ -74,12 +74,14 @@ class Stage:
         return chat_ids
 
     def received(self, chat_ids: list[int], text: str) -> Counter[int]:
-        """How many messages with `text` each chat got from the bot."""
+        """How many messages carrying `text` each chat got from the bot."""
         counts: Counter[int] = Counter()
         for chat_id in chat_ids:
             chat = self.server.state.chats[chat_id]
             counts[chat_id] = sum(
-                1 for m in chat.messages.values() if m.from_bot and m.message.get("text") == text
+                1
+                for m in chat.messages.values()
+                if m.from_bot and text in (m.message.get("text") or "")
             )
         return counts
 

@@ -33,7 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.i18n import load_core
 from bot.outbox import OutboxSender, SenderConfig
-from bot.renderers.registry import build_renderers
+from bot.renderers import Outgoing, Renderer
 from bot.services import outbox
 from bot.services.outbox import Recipient
 from storage.models import (
@@ -199,7 +199,7 @@ class World:
         return OutboxSender(
             self.sender.bot,
             self.sender_factory,
-            build_renderers(),
+            PLAIN,
             self.sender_core,
             config,
             clock=self.clock,
@@ -210,6 +210,13 @@ class World:
     sender_core: Any = None
     sleep: Any = None
 
+
+def _plain(broadcast: Broadcast, delivery: Delivery, texts: object) -> Outgoing:
+    return Outgoing(broadcast.content_type, broadcast.text, broadcast.file_id)
+
+
+# The sender's mechanics, apart from any feature's wording: one kind, rendered as queued.
+PLAIN: dict[BroadcastKind, Renderer] = {BroadcastKind.MESSAGE: _plain}
 
 CONFIG = SenderConfig(rate=1000, chat_interval=1, concurrency=4, max_attempts=3)
 
@@ -235,9 +242,7 @@ async def world(
     session = ScriptedSession(clock)
     core = await load_core()
     bot = Bot(TOKEN, session=session)
-    sender = OutboxSender(
-        bot, session_factory, build_renderers(), core, CONFIG, clock=clock, sleep=sleep
-    )
+    sender = OutboxSender(bot, session_factory, PLAIN, core, CONFIG, clock=clock, sleep=sleep)
     world = World(tree, session, sender, clock, uow, members)
     world.sender_factory, world.sender_core, world.sleep = session_factory, core, sleep
     return world
