@@ -977,7 +977,9 @@ class Stats:
 
 def compute_stats(tickets: Iterable[Ticket], now: datetime) -> Stats:
     counted = [t for t in tickets if t.status is not TicketStatus.MERGED]
-    resolved = [t for t in counted if t.resolved_at is not None]
+    # a low rating reopens a ticket but keeps its first resolved_at: it is not solved now
+    solved = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+    resolved = [t for t in counted if t.status in solved and t.resolved_at is not None]
     hours = [
         (t.resolved_at - t.reported_at).total_seconds() / 3600 for t in resolved if t.resolved_at
     ]

@@ -608,6 +608,10 @@ def test_statistics_by_hand() -> None:
     assert stats.overdue == 2
     assert stats.average_rating == pytest.approx(10 / 3)
     assert stats.rated_share == 0.75
+    reopened = _ticket(t0, 5, 48, rating=1, status=TicketStatus.IN_PROGRESS)
+    with_reopened = tickets.compute_stats([*rows, reopened], now)
+    assert (with_reopened.reported, with_reopened.resolved) == (8, 4)  # rated 1: not solved
+    assert with_reopened.median_hours == 25.0 and with_reopened.rated_share == 0.75
     empty = tickets.compute_stats([], now)
     assert (empty.reported, empty.median_hours, empty.average_rating, empty.rated_share) == (
         0,
