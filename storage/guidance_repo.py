@@ -43,10 +43,11 @@ class GuidanceRepository:
     async def get(self, guidance_id: int) -> Guidance | None:
         return await self._session.get(Guidance, guidance_id)
 
-    async def by_month(self, org_id: int, month: str) -> Guidance | None:
-        return await self._session.scalar(
-            select(Guidance).where(Guidance.org_id == org_id, Guidance.month == month)
-        )
+    async def by_month(self, org_id: int, month: str, *, lock: bool = False) -> Guidance | None:
+        """With `lock` the row stays locked until commit (PostgreSQL), so an edit and the
+        publishing sweep never interleave: one waits and then sees what the other wrote."""
+        query = select(Guidance).where(Guidance.org_id == org_id, Guidance.month == month)
+        return await self._session.scalar(query.with_for_update() if lock else query)
 
     async def add(self, guidance: Guidance) -> Guidance:
         self._session.add(guidance)
@@ -70,11 +71,18 @@ class GuidanceRepository:
         )
         return rows.all()
 
-    async def claim_publish(self, guidance_id: int, now: datetime) -> bool:
-        """Mark published; False if it already was (two publishers never both win)."""
+    async def claim_publish(
+        self, guidance_id: int, now: datetime, *, scheduled: bool = False
+    ) -> bool:
+        """Mark published; False if it already was (two publishers never both win). With
+        `scheduled` (the sweep) only while it is still scheduled for a moment already come:
+        the admin may have turned it back into a draft or moved it since the sweep read it."""
+        conditions = [Guidance.id == guidance_id, Guidance.status != GuidanceStatus.PUBLISHED]
+        if scheduled:
+            conditions += [Guidance.status == GuidanceStatus.SCHEDULED, Guidance.publish_at <= now]
         result = await self._session.execute(
             update(Guidance)
-            .where(Guidance.id == guidance_id, Guidance.status != GuidanceStatus.PUBLISHED)
+            .where(*conditions)
             .values(status=GuidanceStatus.PUBLISHED, published_at=now, updated_at=now)
             .execution_options(synchronize_session=False)
         )

@@ -237,7 +237,7 @@ async def save(
             raise InvalidInput("guidance-error-publish-past")
         if content.publish_at >= _end_of(content.deadline, zone):
             raise InvalidInput("guidance-error-publish-late")
-    guidance = await uow.guidance.by_month(committee.id, month)
+    guidance = await uow.guidance.by_month(committee.id, month, lock=True)
     if guidance is not None and guidance.status is GuidanceStatus.PUBLISHED:
         raise Conflict("guidance-error-published")
     if guidance is None:
@@ -290,7 +290,7 @@ async def _publish(
     publisher: Actor | None = None,
 ) -> bool:
     """Receipts for every branch below, and the broadcasts; False if already published."""
-    if not await uow.guidance.claim_publish(guidance.id, now):
+    if not await uow.guidance.claim_publish(guidance.id, now, scheduled=publisher is None):
         return False
     guidance.status, guidance.published_at, guidance.updated_at = (
         GuidanceStatus.PUBLISHED,

@@ -399,3 +399,29 @@ async def test_an_admin_of_another_committee_cannot_see_coverage(uow, clock) -> 
         async with uow() as u:
             with pytest.raises(AccessDenied):
                 await guidance.coverage(u, actor, saved.id, clock(), SHANGHAI)
+
+
+async def test_a_sweep_holding_a_stale_schedule_does_not_publish_a_draft(uow, clock) -> None:
+    """The sweep read the guidance as due; before it published, the admin took it back to a
+    draft (or moved it later). The sweep must not publish what the admin withdrew."""
+    tree = await build_tree(uow)
+    saved = await save(uow, tree, clock, guidance.SaveMode.SCHEDULE)
+    due_at = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
+    for changes in ({"mode": guidance.SaveMode.DRAFT}, {"publish_at": due_at + timedelta(days=2)}):
+        async with uow() as sweep:
+            stale = list(await sweep.guidance.due_to_publish(due_at))
+            assert [g.id for g in stale] == [saved.id]
+            mode = changes.pop("mode", guidance.SaveMode.SCHEDULE)
+            await save(uow, tree, clock, mode, **changes)  # the admin, meanwhile
+
+            async def still_due(now: datetime, found: list[Any] = stale) -> list[Any]:
+                return found
+
+            sweep.guidance.due_to_publish = still_due  # type: ignore[method-assign]
+            assert await guidance.publish_due(sweep, due_at, SHANGHAI, QUIET) == 0
+        await save(uow, tree, clock, guidance.SaveMode.SCHEDULE)  # back on schedule
+    assert await broadcasts(uow, BroadcastKind.GUIDANCE) == []
+    async with uow() as u:
+        stored = await u.guidance.get(saved.id)
+        assert stored is not None and stored.status is GuidanceStatus.SCHEDULED
+        assert await u.guidance.receipts([saved.id]) == []
