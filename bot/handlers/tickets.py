@@ -164,12 +164,14 @@ def notice_message(
     now: datetime,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One notice in the recipient's language, with the buttons that let them act on it."""
-    ticket = outcome.ticket
-    note = outcome.event.note if outcome.event is not None else ""
+    ticket, event = outcome.ticket, outcome.event
+    note = event.note if event is not None else ""
+    # who the notice is about: the step's actor (a member who declined), else the assignee
+    about = event.actor_id if event is not None and event.actor_id else ticket.assignee_id
     header = texts.get(
         f"ticket-notice-{kind.value.replace('_', '-')}",
         number=str(ticket.id),
-        name=names.get(ticket.assignee_id or 0, "—"),
+        name=names.get(about or 0, "—"),
         stars=ticket.rating or 0,
         note=note or "—",
     )
@@ -202,7 +204,7 @@ async def tell(
     Returns how many messages Telegram took."""
     if not any(n.recipients for n in outcome.notices):
         return 0
-    names = await tickets.names_of(uow, outcome.ticket)
+    names = await tickets.names_of(uow, outcome.ticket, outcome.event)
     zone = _zone(settings, outcome.org)
     silent = is_quiet(settings, outcome.org, now)
     event = outcome.event

@@ -813,9 +813,13 @@ async def check_step(uow: UnitOfWork, actor: Actor, ticket_id: int, step: Step) 
     return ticket
 
 
-async def names_of(uow: UnitOfWork, ticket: Ticket) -> dict[int, str]:
-    """Display names of the reporter and the assignee, for messages about the ticket."""
-    ids = [i for i in (ticket.reporter_id, ticket.assignee_id) if i is not None]
+async def names_of(
+    uow: UnitOfWork, ticket: Ticket, event: TicketEvent | None = None
+) -> dict[int, str]:
+    """Display names of the reporter, the assignee and the step's actor (a member who
+    declined is no longer the assignee), for messages about the ticket."""
+    actor_id = event.actor_id if event is not None else None
+    ids = [i for i in (ticket.reporter_id, ticket.assignee_id, actor_id) if i is not None]
     return {pid: p.display_name for pid, p in (await uow.people.by_ids(ids)).items()}
 
 

@@ -228,3 +228,18 @@ async def test_deadline_sweep_reminds_the_secretary_once(
     reminder = latest(h, SECRETARY_A)
     assert "还没有派单" in (reminder.text or "") and button(reminder, "指派党员")
     assert await run_ticket_deadlines(session_factory, h.bot, core, settings, clock) == 0
+
+
+async def test_the_secretary_hears_who_declined_an_assignment(harness: Harness) -> None:
+    h = harness
+    await setup(h)
+    resident, secretary = Person(RESIDENT, "刘"), Person(SECRETARY_A, "书记")
+    member = Person(MEMBER_A, "巴特尔", "mn")
+    ticket = await report_in_chat(h, resident)
+    await tap(h, secretary, "指派党员")
+    await tap(h, secretary, "党员巴特尔")
+    await h.send(member.press(TicketCB(action=TicketAction.REFUSE, ticket_id=ticket.id).pack()))
+    await h.send(member.text("这周在外地培训"))
+    assert (await ticket_row(h)).status is TicketStatus.NEW
+    told = latest(h, SECRETARY_A).text or ""
+    assert "党员巴特尔 婉拒了" in told and "这周在外地培训" in told  # not "— 婉拒了"
