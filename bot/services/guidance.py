@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import IntegrityError
 
 from bot.services import organizations
-from bot.services.access import Action, Actor, can, require, require_somewhere
+from bot.services.access import Action, Actor, can, grant_allows, require, require_somewhere
 from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from bot.services.meetings import PARTY_ROLES
 from bot.services.outbox import Recipient, enqueue, recipients_for, send_after
@@ -363,7 +363,8 @@ async def acknowledge(
     uow: UnitOfWork, actor: Actor, guidance_id: int, now: datetime
 ) -> Acknowledged:
     """An officer acknowledges the guidance for each branch of theirs still open; a second
-    tap changes nothing and says so."""
+    tap changes nothing and says so. Only a branch's own officers count: a general branch's
+    secretary does not acknowledge for the branches below it."""
     guidance = await uow.guidance.get(guidance_id)
     if guidance is None or guidance.status is not GuidanceStatus.PUBLISHED:
         raise NotFound("guidance-error-gone")
@@ -373,7 +374,11 @@ async def acknowledge(
         r
         for r in receipts
         if r.branch_id in branches
-        and can(actor, Action.ACKNOWLEDGE_GUIDANCE, branches[r.branch_id])
+        and any(
+            grant.org_id == r.branch_id
+            and grant_allows(grant, Action.ACKNOWLEDGE_GUIDANCE, branches[r.branch_id])
+            for grant in actor.grants
+        )
     ]
     if not mine:
         raise AccessDenied("guidance-error-not-officer")

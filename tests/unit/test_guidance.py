@@ -425,3 +425,28 @@ async def test_a_sweep_holding_a_stale_schedule_does_not_publish_a_draft(uow, cl
         stored = await u.guidance.get(saved.id)
         assert stored is not None and stored.status is GuidanceStatus.SCHEDULED
         assert await u.guidance.receipts([saved.id]) == []
+
+
+async def test_only_a_branchs_own_officers_acknowledge_for_it(uow, clock) -> None:
+    """A general branch's secretary (or an officer of one branch who is also secretary of
+    the general branch above others) does not acknowledge for branches they are not an
+    officer of: coverage would show branches whose secretaries never saw the guidance."""
+    tree = await build_tree(uow)
+    async with uow() as u:
+        general = await make_org(u, "GB", Level.GENERAL_BRANCH, tree.committee)
+        branch_c = await make_org(u, "BC", Level.BRANCH, general)
+        branch_d = await make_org(u, "BD", Level.BRANCH, general)
+        above = await make_person(u, "总支书记", 2004, [(general, Role.SECRETARY)])
+        both = await make_person(
+            u, "兼任书记", 2005, [(general, Role.DEPUTY_SECRETARY), (branch_c, Role.SECRETARY)]
+        )
+        await u.commit()
+    saved = await save(uow, tree, clock, guidance.SaveMode.PUBLISH)
+    with pytest.raises(AccessDenied):
+        await acknowledge(uow, above, saved.id, clock())
+    done = await acknowledge(uow, both, saved.id, clock())
+    assert [b.id for b in done.branches] == [branch_c.id]
+    async with uow() as u:
+        receipts = {r.branch_id: r for r in await u.guidance.receipts([saved.id])}
+    assert receipts[branch_c.id].acknowledged_by_id == both.id
+    assert receipts[branch_d.id].acknowledged_at is None
