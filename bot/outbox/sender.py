@@ -241,10 +241,6 @@ class OutboxSender:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
-    def wake(self) -> None:
-        """Look at the outbox now (a feature just queued a broadcast)."""
-        self._activity.set()
-
     async def run(self) -> None:
         """Send until cancelled; database trouble is logged and retried, never fatal."""
         self._start_workers()
