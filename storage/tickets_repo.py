@@ -23,6 +23,8 @@ OPEN_STATUSES = (
     TicketStatus.ASSIGNED,
     TicketStatus.IN_PROGRESS,
 )
+# Ticket ids arrive in callback data anyone can forge; PostgreSQL's INTEGER holds 32 bits.
+ID_MAX = 2**31 - 1
 
 
 class TicketRepository:
@@ -35,6 +37,8 @@ class TicketRepository:
         return ticket
 
     async def get(self, ticket_id: int) -> Ticket | None:
+        if not 0 < ticket_id <= ID_MAX:
+            return None
         return await self._session.get(Ticket, ticket_id)
 
     async def flush(self) -> None:

@@ -915,24 +915,27 @@ def _page(tickets: Sequence[Ticket], total: int, page: int) -> Page:
     return Page(list(tickets), page, pages)
 
 
-def _clamp(page: int) -> int:
-    return max(0, page)
+def _clamp(page: int, total: int) -> int:
+    """A page that exists (the page number comes from callback data, forged ones too)."""
+    return max(0, min(page, (total - 1) // PAGE_SIZE))
 
 
 async def my_reports(uow: UnitOfWork, actor: Actor, page: int) -> Page:
     if actor.person_id is None:
         raise AccessDenied()
-    page = _clamp(page)
+    total = await uow.tickets.count_of_reporter(actor.person_id)
+    page = _clamp(page, total)
     found = await uow.tickets.of_reporter(actor.person_id, page * PAGE_SIZE, PAGE_SIZE)
-    return _page(found, await uow.tickets.count_of_reporter(actor.person_id), page)
+    return _page(found, total, page)
 
 
 async def my_tasks(uow: UnitOfWork, actor: Actor, page: int) -> Page:
     if actor.person_id is None:
         raise AccessDenied()
-    page = _clamp(page)
+    total = await uow.tickets.count_of_assignee(actor.person_id)
+    page = _clamp(page, total)
     found = await uow.tickets.of_assignee(actor.person_id, page * PAGE_SIZE, PAGE_SIZE)
-    return _page(found, await uow.tickets.count_of_assignee(actor.person_id), page)
+    return _page(found, total, page)
 
 
 def can_oversee(actor: Actor) -> bool:
@@ -945,9 +948,10 @@ async def open_tickets(uow: UnitOfWork, actor: Actor, now: datetime, page: int) 
     if not roots:
         raise AccessDenied()
     paths = [g.org_path for g in roots]
-    page = _clamp(page)
+    total = await uow.tickets.count_open_under(paths)
+    page = _clamp(page, total)
     found = await uow.tickets.open_under(paths, now, page * PAGE_SIZE, PAGE_SIZE)
-    return _page(found, await uow.tickets.count_open_under(paths), page)
+    return _page(found, total, page)
 
 
 def is_overdue(ticket: Ticket, now: datetime) -> bool:

@@ -243,3 +243,23 @@ async def test_the_secretary_hears_who_declined_an_assignment(harness: Harness) 
     assert (await ticket_row(h)).status is TicketStatus.NEW
     told = latest(h, SECRETARY_A).text or ""
     assert "党员巴特尔 婉拒了" in told and "这周在外地培训" in told  # not "— 婉拒了"
+
+
+async def test_forged_numbers_out_of_range_are_refused_cleanly(harness: Harness) -> None:
+    """Ids and pages past what the database's integers hold (PostgreSQL: 32 bits) are
+    answered like any unknown ticket or an empty page, not as a failure."""
+    h = harness
+    await setup(h)
+    resident, secretary = Person(RESIDENT, "刘"), Person(SECRETARY_A, "书记")
+    ticket = await report_in_chat(h, resident)
+    h.session.clear()
+    huge = 10**30
+    await h.send(secretary.press(f"tk:o:{huge}:0"))
+    await h.send(secretary.press(f"tk:o:{2**31}:0"))
+    await h.send(secretary.press(f"tk:i:{ticket.id}:{huge}"))  # merge into a forged ticket
+    told = alerts(h)
+    assert len(told) == 3 and not any("出了点问题" in a for a in told)
+    await h.send(secretary.press(f"tl:o:{huge}:0:0"))
+    await h.send(resident.press(f"tl:m:{huge}:0:0"))
+    assert not any("出了点问题" in a for a in alerts(h))
+    assert f"#{ticket.id}" in str(buttons(latest(h, RESIDENT)))  # the last page there is
