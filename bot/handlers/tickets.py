@@ -702,6 +702,19 @@ async def no_comment(query: CallbackQuery, state: FSMContext, i18n: I18nContext)
     await _edit(query, i18n.get("ticket-thanks"), None)
 
 
+def event_text(texts: Texts, line: tickets.HistoryLine) -> str:
+    """What happened, with its details: whom it was assigned to, the stars, the other
+    ticket of a merge."""
+    data = line.event.data or {}
+    other = data.get("into") or data.get("duplicate")
+    return texts.get(
+        f"ticket-event-{line.event.kind.value.replace('_', '-')}",
+        name=line.subject or "—",
+        stars=data.get("stars", 0),
+        number=str(other or ""),
+    )
+
+
 async def show_history(
     query: CallbackQuery,
     callback_data: TicketCB,
@@ -720,7 +733,7 @@ async def show_history(
                 "ticket-history-line",
                 time=f"{event.at.astimezone(zone):%m-%d %H:%M}",
                 who=line.who or i18n.get("ticket-history-bot"),
-                what=i18n.get(f"ticket-event-{event.kind.value.replace('_', '-')}"),
+                what=event_text(i18n, line),
                 note=event.note or "",
             ).rstrip()
         )
@@ -750,7 +763,7 @@ async def export_history(
             [
                 f"{event.at.astimezone(zone):%Y-%m-%d %H:%M}",
                 line.who or i18n.get("ticket-history-bot"),
-                i18n.get(f"ticket-event-{event.kind.value.replace('_', '-')}"),
+                event_text(i18n, line),
                 event.note,
             ]
         )

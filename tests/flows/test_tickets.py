@@ -6,7 +6,7 @@ statistics; the deadline sweep."""
 from __future__ import annotations
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendDocument, SendMessage
-from aiogram.types import PhotoSize, Update
+from aiogram.types import BufferedInputFile, PhotoSize, Update
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -126,6 +126,18 @@ async def test_the_whole_loop_in_the_chat(harness: Harness) -> None:
     await h.send(resident.press(button(rate_ask, "⭐")))  # rating again: refused
     assert any("已经评价过" in a for a in alerts(h))
     assert (await ticket_row(h)).rating == 5
+
+    # the history and its export say whom it was assigned to and how many stars it got
+    secretary_open = TicketCB(action=TicketAction.OPEN, ticket_id=ticket.id).pack()
+    await h.send(secretary.press(secretary_open))
+    await tap(h, secretary, "处理记录")
+    shown = latest(h, SECRETARY_A).text or ""
+    assert "派单给 党员巴特尔" in shown and "评价 5 星" in shown
+    await h.send(secretary.press(TicketCB(action=TicketAction.EXPORT, ticket_id=ticket.id).pack()))
+    exported = h.session.of_type(SendDocument)[-1].document
+    assert isinstance(exported, BufferedInputFile)
+    rows = exported.data.decode("utf-8-sig")
+    assert "派单给 党员巴特尔" in rows and "评价 5 星" in rows
 
 
 async def test_other_users_keyboards_and_forged_buttons(harness: Harness) -> None:
