@@ -352,15 +352,19 @@ class OutboxSender:
 
     async def _stop_workers(self) -> None:
         workers, self._workers = self._workers, []
+        dropped = self._busy > 0 or not self._queue.empty()
         for worker in workers:
             worker.cancel()
         for worker in workers:
             with contextlib.suppress(asyncio.CancelledError):
                 await worker
-        # Jobs still queued were claimed but never tried: the next start takes them again.
+        # Jobs still queued or cut off mid-send stay claimed: the next start, in a new process
+        # or this one, takes them back.
         while not self._queue.empty():
             self._queue.get_nowait()
         self._busy = 0
+        if dropped:
+            self._claims_released = False
 
     async def _work(self) -> None:
         while True:

@@ -538,3 +538,32 @@ async def test_a_deleted_progress_message_is_replaced(world: World) -> None:
     header = await world.broadcast(broadcast_id)
     assert header.progress_message_id not in (None, 42)
     assert "sent 1 / pending 1" in str(getattr(replacement.method, "text", ""))
+
+
+async def test_a_sender_stopped_and_started_again_sends_the_rows_it_had_claimed(
+    world: World,
+) -> None:
+    """Stopping drops the claimed rows still waiting in the queue or in a worker; when the
+    same sender starts again (polling restarted in the same process) it must take them back,
+    or those recipients are never reached."""
+    broadcast_id = await world.queue(world.members, progress=False)
+    gate = asyncio.Event()
+    answer = world.session.make_request
+
+    async def held(bot: Bot, method: TelegramMethod[Any], timeout: int | None = None) -> Any:  # noqa: ASYNC109
+        await gate.wait()
+        return await answer(bot, method, timeout)
+
+    world.session.make_request = held  # type: ignore[method-assign]
+    await world.sender.start()
+    for _ in range(200):
+        await asyncio.sleep(0.01)
+        if all(r.claimed_at is not None for r in await world.rows(broadcast_id)):
+            break
+    await world.sender.stop()
+    assert world.session.sends() == []
+
+    gate.set()
+    await world.sender.run_until_idle()
+    assert {r.status for r in await world.rows(broadcast_id)} == {DeliveryStatus.SENT}
+    assert len(world.session.sends()) == 5
