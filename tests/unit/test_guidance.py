@@ -417,7 +417,7 @@ async def test_a_sweep_holding_a_stale_schedule_does_not_publish_a_draft(uow, cl
             async def still_due(now: datetime, found: list[Any] = stale) -> list[Any]:
                 return found
 
-            sweep.guidance.due_to_publish = still_due  # type: ignore[method-assign]
+            sweep.guidance.due_to_publish = still_due
             assert await guidance.publish_due(sweep, due_at, SHANGHAI, QUIET) == 0
         await save(uow, tree, clock, guidance.SaveMode.SCHEDULE)  # back on schedule
     assert await broadcasts(uow, BroadcastKind.GUIDANCE) == []
