@@ -888,7 +888,15 @@ async def _stats(
         )
     if not rows:
         lines.append(i18n.get("tickets-empty"))
-    await _edit(query, "\n\n".join(lines)[:4096], stats_keyboard(i18n, year, month))
+    # a committee's whole subtree can take more than one message: none is cut off
+    chunks = [c.strip() for c in split_text([lines[0], *(f"\n{line}" for line in lines[1:])])]
+    markup = stats_keyboard(i18n, year, month)
+    await _edit(query, chunks[0], markup if len(chunks) == 1 else None)
+    if isinstance(query.message, Message):
+        for number, chunk in enumerate(chunks[1:], start=2):
+            await query.message.answer(
+                chunk, reply_markup=markup if number == len(chunks) else None
+            )
 
 
 # ----------------------------------------------------------------------------- router

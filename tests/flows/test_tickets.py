@@ -13,10 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.keyboards.tickets import TicketAction, TicketCB
 from bot.reminders.tickets import run_ticket_deadlines
-from bot.services.roles import Role
+from bot.services.roles import Level, Role
 from storage.models import Ticket, TicketStatus
 from tests.conftest import FakeClock
-from tests.factories import build_tree, make_person
+from tests.factories import build_tree, make_org, make_person
 from tests.fakes import TOKEN, FieldChatter, buttons
 from tests.flows.conftest import Harness
 
@@ -275,3 +275,26 @@ async def test_forged_numbers_out_of_range_are_refused_cleanly(harness: Harness)
     await h.send(resident.press(f"tl:m:{huge}:0:0"))
     assert not any("出了点问题" in a for a in alerts(h))
     assert f"#{ticket.id}" in str(buttons(latest(h, RESIDENT)))  # the last page there is
+
+
+async def test_statistics_of_a_large_subtree_are_not_cut_off(harness: Harness) -> None:
+    h = harness
+    tree = await build_tree(h.uow)
+    async with h.uow() as u:
+        for n in range(40):
+            await make_org(
+                u, f"B{n:02d}", Level.BRANCH, tree.committee, name=f"{'长' * 150}{n:02d}"
+            )
+        await u.commit()
+    admin = Person(1001, "王")
+    await h.send(admin.text("/tickets"))
+    stats = button(latest(h, 1001), "月度统计")
+    h.session.clear()
+    await h.send(admin.press(stats))
+    shown = [
+        m.text or "" for m in h.session.requests if isinstance(m, (SendMessage, EditMessageText))
+    ]
+    assert len(shown) > 1 and all(len(text) <= 4096 for text in shown)
+    everything = "\n".join(shown)
+    assert all(f"{'长' * 150}{n:02d}" in everything for n in range(40))
+    assert button(latest(h, 1001), "上个月")  # the month buttons close the last message
