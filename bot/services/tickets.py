@@ -747,7 +747,7 @@ async def rate(
         raise _refuse(ticket, actor)
     level = (await rules_for(uow, org)).level(ticket.category)
     assignee = await uow.people.get(ticket.assignee_id) if ticket.assignee_id else None
-    told = await officers(uow, org, leave_out=[actor.person_id])
+    told = await officers(uow, org, leave_out=[actor.person_id, ticket.assignee_id])
     ticket.rating = stars
     ticket.updated_at = now
     if stars > LOW_RATING:

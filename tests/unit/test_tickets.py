@@ -409,6 +409,23 @@ async def test_low_rating_reopens_and_alerts(uow, world: World, clock: FakeClock
         )
 
 
+async def test_a_secretary_handling_it_hears_a_reopening_once(
+    uow, world: World, clock: FakeClock
+) -> None:
+    w, now = world, clock.now
+    ticket_id = (await reported(uow, w, now)).ticket.id
+    async with uow() as u:
+        await tickets.assign(u, w.secretary, ticket_id, pid(w.secretary), now)
+    async with uow() as u:
+        await tickets.accept(u, w.secretary, ticket_id, now)
+    async with uow() as u:
+        await tickets.resolve(u, w.secretary, ticket_id, "好了", [], now)
+    async with uow() as u:
+        reopened = await tickets.rate(u, w.resident, ticket_id, 1, now)
+    told = [r.telegram_id for n in reopened.notices for r in n.recipients]
+    assert told == [2001]
+
+
 # ----------------------------------------------------------------------------- deadlines
 
 
