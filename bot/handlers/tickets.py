@@ -743,6 +743,14 @@ async def show_history(
             await query.message.answer(chunk)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell a spreadsheet shows as text: what a resident typed must never run as a formula."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 async def export_history(
     query: CallbackQuery,
     callback_data: TicketCB,
@@ -762,9 +770,9 @@ async def export_history(
         writer.writerow(
             [
                 f"{event.at.astimezone(zone):%Y-%m-%d %H:%M}",
-                line.who or i18n.get("ticket-history-bot"),
-                event_text(i18n, line),
-                event.note,
+                spreadsheet_safe(line.who or i18n.get("ticket-history-bot")),
+                spreadsheet_safe(event_text(i18n, line)),
+                spreadsheet_safe(event.note),
             ]
         )
     content = ("\ufeff" + buffer.getvalue()).encode("utf-8")

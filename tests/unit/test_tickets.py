@@ -676,3 +676,12 @@ async def test_ticket_settings_are_set_per_committee(uow, world: World) -> None:
         rules = await tickets.rules_for(u, world.tree.branch_a)
     assert rules.level("elderly").dispatch_hours == 1
     assert rules.level("elderly").resolve_hours == 48  # the rest stays the default
+
+
+def test_exported_cells_never_start_a_formula() -> None:
+    from bot.handlers.tickets import spreadsheet_safe
+
+    assert spreadsheet_safe('=HYPERLINK("http://x","点我")') == '\'=HYPERLINK("http://x","点我")'
+    assert spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)"
+    assert spreadsheet_safe("-1+2") == "'-1+2"
+    assert spreadsheet_safe("楼道灯坏了") == "楼道灯坏了"
