@@ -31,6 +31,7 @@ from aiogram.exceptions import (
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
+    TelegramUnauthorizedError,
 )
 from aiogram.types import Message
 from aiogram_i18n.cores import FluentRuntimeCore
@@ -151,6 +152,9 @@ class Pacer:
         now = self._clock()
         for chat_id in [c for c, free_at in self._chat_free_at.items() if free_at <= now]:
             del self._chat_free_at[chat_id]
+
+
+UNAUTHORIZED_PAUSE_SECONDS = 60
 
 
 def is_unreachable(error: TelegramAPIError) -> bool:
@@ -398,6 +402,11 @@ class OutboxSender:
                 message = await deliver(self.bot, delivery.chat_id, outgoing)
             except TelegramRetryAfter as exc:
                 self.pacer.pause(exc.retry_after)
+                continue
+            except TelegramUnauthorizedError:
+                # The token is wrong or revoked: no row is at fault, so none is failed.
+                log.error("Telegram refused the bot's token; sending paused")
+                self.pacer.pause(UNAUTHORIZED_PAUSE_SECONDS)
                 continue
             except (TelegramServerError, TelegramNetworkError) as exc:
                 return self._transient(delivery, exc)

@@ -18,6 +18,7 @@ from aiogram.exceptions import (
     TelegramForbiddenError,
     TelegramRetryAfter,
     TelegramServerError,
+    TelegramUnauthorizedError,
 )
 from aiogram.methods import (
     EditMessageText,
@@ -358,6 +359,21 @@ async def test_bad_requests_fail_at_once_and_a_missing_chat_is_unreachable(world
         (DeliveryStatus.FAILED, "Bad Request: message is too long"),
         (DeliveryStatus.UNREACHABLE, "Bad Request: chat not found"),
     ]
+
+
+async def test_a_refused_token_pauses_sending_and_fails_nobody(world: World) -> None:
+    member = world.members[0]
+    assert member.telegram_id is not None
+    world.session.script[member.telegram_id] = [
+        lambda m: TelegramUnauthorizedError(m, "Unauthorized")
+    ]
+    started = world.clock()
+    broadcast_id = await world.queue([member], progress=False)
+    await world.sender.run_until_idle()
+
+    [row] = await world.rows(broadcast_id)
+    assert (row.status, row.attempts) == (DeliveryStatus.SENT, 0)
+    assert world.clock() - started >= timedelta(seconds=60)
 
 
 async def test_quiet_hours_hold_ordinary_broadcasts_but_not_urgent_ones(world: World) -> None:
