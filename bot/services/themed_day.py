@@ -263,9 +263,15 @@ async def send_member_reminders(
     members = await uow.guidance.holders_in_branches(
         [b.id for b, *_ in due_now.values()], PARTY_ROLES
     )
+    reachable = {
+        r.person_id: r
+        for r in await recipients_for(uow, set().union(*members.values()) if members else ())
+    }
     queued = 0
     for key, (branch, rule, themed, days, chosen) in due_now.items():
-        recipients = await recipients_for(uow, members.get(branch.id, set()))
+        recipients = [
+            reachable[p] for p in sorted(members.get(branch.id, set())) if p in reachable
+        ]
         if not recipients:
             continue
         zone = organizations.zone_of(branch, default_zone)
