@@ -26,8 +26,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.services import organizations
-from bot.services.access import Action, Actor, can, grant_allows, require, require_somewhere
+from bot.services import organizations, scope
+from bot.services.access import Action, Actor, can, grant_allows, require
 from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from bot.services.meetings import PARTY_ROLES
 from bot.services.outbox import Recipient, enqueue, recipients_for, send_after
@@ -166,24 +166,13 @@ def check_deadline(deadline: date, month: str) -> date:
 
 async def committees_for(uow: UnitOfWork, actor: Actor) -> list[Organization]:
     """Committees whose guidance the actor writes (their admins; nested committees too)."""
-    roots = require_somewhere(actor, Action.PUBLISH_GUIDANCE)
-    found: dict[int, Organization] = {}
-    for grant in roots:
-        root = await uow.organizations.get(grant.org_id)
-        if root is None:
-            continue
-        for org in await uow.organizations.subtree(root):
-            if org.level is Level.COMMITTEE:
-                found[org.id] = org
-    return sorted(found.values(), key=lambda o: o.path)
+    return await scope.reachable(uow, actor, Action.PUBLISH_GUIDANCE, {Level.COMMITTEE})
 
 
 async def committee_for(uow: UnitOfWork, actor: Actor, committee_id: int) -> Organization:
-    committee = await uow.organizations.get(committee_id)
-    if committee is None or committee.level is not Level.COMMITTEE:
-        raise NotFound()
-    require(actor, Action.PUBLISH_GUIDANCE, committee)
-    return committee
+    return await scope.get_at_level(
+        uow, actor, Action.PUBLISH_GUIDANCE, committee_id, Level.COMMITTEE
+    )
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.services import scope
 from bot.services.access import Action, Actor, can, require, require_somewhere
 from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from bot.services.invites import Recipient
@@ -122,16 +123,7 @@ def reminder_times(
 
 async def schedulable(uow: UnitOfWork, actor: Actor) -> list[Organization]:
     """Branches and groups where the actor may schedule meetings, the tree below included."""
-    roots = require_somewhere(actor, Action.SCHEDULE_MEETING)
-    found: dict[int, Organization] = {}
-    for grant in roots:
-        root = await uow.organizations.get(grant.org_id)
-        if root is None:
-            continue
-        for org in await uow.organizations.subtree(root):
-            if org.level in (Level.BRANCH, Level.GROUP):
-                found[org.id] = org
-    return list(found.values())
+    return await scope.reachable(uow, actor, Action.SCHEDULE_MEETING, {Level.BRANCH, Level.GROUP})
 
 
 async def groups_of(uow: UnitOfWork, actor: Actor, org_id: int) -> list[Organization]:

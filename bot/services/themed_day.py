@@ -25,9 +25,9 @@ from zoneinfo import ZoneInfo
 
 from lunardate import LunarDate
 
-from bot.services import organizations
-from bot.services.access import Action, Actor, require, require_somewhere
-from bot.services.errors import InvalidInput, NotFound
+from bot.services import organizations, scope
+from bot.services.access import Action, Actor
+from bot.services.errors import InvalidInput
 from bot.services.meetings import PARTY_ROLES
 from bot.services.outbox import enqueue, recipients_for, send_after
 from bot.services.quiet_hours import QuietHours
@@ -124,24 +124,13 @@ def month_key(moment: date) -> str:
 
 async def branches_for(uow: UnitOfWork, actor: Actor) -> list[Organization]:
     """Branches whose themed day the actor keeps (secretaries and deputies)."""
-    roots = require_somewhere(actor, Action.ACKNOWLEDGE_GUIDANCE)
-    found: dict[int, Organization] = {}
-    for grant in roots:
-        root = await uow.organizations.get(grant.org_id)
-        if root is None:
-            continue
-        for org in await uow.organizations.subtree(root):
-            if org.level is Level.BRANCH:
-                found[org.id] = org
-    return sorted(found.values(), key=lambda o: o.path)
+    return await scope.reachable(uow, actor, Action.ACKNOWLEDGE_GUIDANCE, {Level.BRANCH})
 
 
 async def branch_for(uow: UnitOfWork, actor: Actor, branch_id: int) -> Organization:
-    branch = await uow.organizations.get(branch_id)
-    if branch is None or branch.level is not Level.BRANCH:
-        raise NotFound()
-    require(actor, Action.ACKNOWLEDGE_GUIDANCE, branch)
-    return branch
+    return await scope.get_at_level(
+        uow, actor, Action.ACKNOWLEDGE_GUIDANCE, branch_id, Level.BRANCH
+    )
 
 
 async def set_rule(

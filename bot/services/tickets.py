@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm.exc import StaleDataError
 
+from bot.services import scope
 from bot.services.access import POLICY, Action, Actor, can, holds_within, require, scope_roots
 from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from bot.services.invites import Recipient
@@ -1034,19 +1035,8 @@ async def statistics_for(
     month in the branch's own zone."""
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise InvalidInput("error-invalid-input")
-    roots = scope_roots(actor, Action.VIEW_TICKETS)
-    if not roots:
-        raise AccessDenied()
-    branches: dict[int, Organization] = {}
-    for grant in roots:
-        root = await uow.organizations.get(grant.org_id)
-        if root is None:
-            continue
-        for org in await uow.organizations.subtree(root):
-            if org.level is Level.BRANCH:
-                branches[org.id] = org
     result = []
-    for org in sorted(branches.values(), key=lambda o: o.path):
+    for org in await scope.reachable(uow, actor, Action.VIEW_TICKETS, {Level.BRANCH}):
         zone = ZoneInfo(org.timezone) if org.timezone else default_zone
         start, end = month_bounds(year, month, zone)
         tickets = await uow.tickets.reported_between([org.id], start, end)
