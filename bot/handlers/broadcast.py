@@ -11,14 +11,11 @@ layer edits that one message as rows go out. Nothing is sent to the recipients h
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.exceptions import TelegramRetryAfter
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -28,6 +25,7 @@ from aiogram_i18n import I18nContext
 from bot.config import Settings
 from bot.delivery import best_effort
 from bot.handlers.render import local_time
+from bot.handlers.steps import answer, edit_step, leave_flow, patiently
 from bot.i18n import Texts
 from bot.keyboards.broadcast import (
     LISTING_OF,
@@ -60,7 +58,6 @@ from storage.models import Broadcast, BroadcastKind, BroadcastStatus, ContentTyp
 from storage.uow import UnitOfWork
 
 # Quick taps can outrun Telegram's one message a second into a chat: wait as asked, once.
-MAX_RETRY_WAIT = 30
 EXCERPT = 40
 NAME_MAX = 60
 
@@ -76,31 +73,6 @@ class BroadcastFlow(StatesGroup):
     content = State()
     urgent = State()
     preview = State()
-
-
-async def _patiently(call: Callable[[], Awaitable[T]]) -> T:
-    try:
-        return await call()
-    except TelegramRetryAfter as exc:
-        if exc.retry_after > MAX_RETRY_WAIT:
-            raise
-        await asyncio.sleep(exc.retry_after)
-        return await call()
-
-
-async def _answer(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    await _patiently(lambda: message.answer(text, reply_markup=markup))
-
-
-async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    """Each step of the flow replaces the message whose button was pressed."""
-    await query.answer()
-    message = query.message
-    if isinstance(message, Message):
-        await _patiently(lambda: message.edit_text(text, reply_markup=markup))
-
-
-# ----------------------------------------------------------------------------- state
 
 
 def _spec(data: dict[str, Any]) -> AudienceSpec:
@@ -153,7 +125,7 @@ async def broadcast_command(
     else:
         await state.set_state(BroadcastFlow.scope)
         text, markup = i18n.get("broadcast-choose-scope"), scopes_keyboard(i18n, orgs)
-    await _answer(message, text, markup)
+    await answer(message, text, markup)
 
 
 async def _scope_chosen(
@@ -183,7 +155,7 @@ async def pick_scope(
 ) -> None:
     if callback_data.num not in {org.id for org in await broadcasts.scopes(uow, actor)}:
         raise AccessDenied()
-    await _edit(query, *await _scope_chosen(state, uow, actor, i18n, callback_data.num))
+    await edit_step(query, *await _scope_chosen(state, uow, actor, i18n, callback_data.num))
 
 
 async def pick_where(
@@ -197,13 +169,13 @@ async def pick_where(
     data = await state.get_data()
     if callback_data.value == Where.SCOPE.value:
         await state.update_data(where=Where.SCOPE.value, org_ids=[], targets=[data["scope_name"]])
-        await _edit(query, *await _who_screen(state, i18n))
+        await edit_step(query, *await _who_screen(state, i18n))
     elif callback_data.value == Where.BRANCHES.value:
         await state.update_data(where=Where.BRANCHES.value, org_ids=[], page=0)
-        await _edit(query, *await _branches_screen(state, uow, actor, i18n))
+        await edit_step(query, *await _branches_screen(state, uow, actor, i18n))
     elif callback_data.value == Where.GROUP.value:
         await state.update_data(where=Where.GROUP.value, org_ids=[], page=0)
-        await _edit(query, *await _groups_screen(state, uow, actor, i18n))
+        await edit_step(query, *await _groups_screen(state, uow, actor, i18n))
     else:
         raise InvalidInput("broadcast-error-audience")
 
@@ -233,7 +205,7 @@ async def toggle_branch(
         raise InvalidInput("broadcast-error-audience")
     chosen = set(data["org_ids"]) ^ {callback_data.num}
     await state.update_data(org_ids=[b.id for b in branches if b.id in chosen])
-    await _edit(query, *await _branches_screen(state, uow, actor, i18n))
+    await edit_step(query, *await _branches_screen(state, uow, actor, i18n))
 
 
 async def branch_page(
@@ -245,7 +217,7 @@ async def branch_page(
     i18n: I18nContext,
 ) -> None:
     await state.update_data(page=max(callback_data.num, 0))
-    await _edit(query, *await _branches_screen(state, uow, actor, i18n))
+    await edit_step(query, *await _branches_screen(state, uow, actor, i18n))
 
 
 async def branches_done(
@@ -256,7 +228,7 @@ async def branches_done(
         raise InvalidInput("broadcast-error-no-branches")
     names = {b.id: b.name for b in await broadcasts.branches_in(uow, actor, data["scope_id"])}
     await state.update_data(targets=[names[i] for i in data["org_ids"] if i in names])
-    await _edit(query, *await _who_screen(state, i18n))
+    await edit_step(query, *await _who_screen(state, i18n))
 
 
 async def _groups_screen(
@@ -279,7 +251,7 @@ async def group_page(
     i18n: I18nContext,
 ) -> None:
     await state.update_data(page=max(callback_data.num, 0))
-    await _edit(query, *await _groups_screen(state, uow, actor, i18n))
+    await edit_step(query, *await _groups_screen(state, uow, actor, i18n))
 
 
 async def pick_group(
@@ -297,7 +269,7 @@ async def pick_group(
         raise InvalidInput("broadcast-error-audience")
     # a party group hears as its members: no "which people" step
     await state.update_data(org_ids=[group.id], targets=[group.name], who=Who.PARTY.value)
-    await _edit(query, *await _content_screen(state, i18n))
+    await edit_step(query, *await _content_screen(state, i18n))
 
 
 async def _who_screen(state: FSMContext, i18n: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
@@ -311,7 +283,7 @@ async def pick_who(
     if callback_data.value not in {w.value for w in Who}:
         raise InvalidInput("broadcast-error-audience")
     await state.update_data(who=callback_data.value)
-    await _edit(query, *await _content_screen(state, i18n))
+    await edit_step(query, *await _content_screen(state, i18n))
 
 
 async def _content_screen(
@@ -340,7 +312,7 @@ async def content_received(
     if broadcasts.may_mark_urgent(actor, scope):
         await state.set_state(BroadcastFlow.urgent)
         text = i18n.get("broadcast-ask-urgent", quiet=str(settings.quiet))
-        await _answer(message, text, urgent_keyboard(i18n))
+        await answer(message, text, urgent_keyboard(i18n))
         return
     await state.update_data(urgent=False)
     await _show_preview(bot, message.chat.id, state, uow, actor, i18n, settings, now)
@@ -399,7 +371,7 @@ async def _show_preview(
         uow, actor, _spec(data), urgent, now, settings.zone, settings.quiet
     )
     outgoing = render_message(_draft(data, data["scope_name"]), Delivery(id=0), i18n)
-    await _patiently(lambda: deliver(bot, chat_id, outgoing))
+    await patiently(lambda: deliver(bot, chat_id, outgoing))
     lines = [
         i18n.get("broadcast-preview-title"),
         i18n.get("broadcast-preview-audience", audience=_label_of(i18n, data)),
@@ -419,11 +391,11 @@ async def _show_preview(
         lines.append(i18n.get("broadcast-preview-now"))
     await state.set_state(BroadcastFlow.preview)
     markup = preview_keyboard(i18n, can_send=preview.recipients > 0)
-    await _patiently(lambda: bot.send_message(chat_id, "\n".join(lines), reply_markup=markup))
+    await patiently(lambda: bot.send_message(chat_id, "\n".join(lines), reply_markup=markup))
 
 
 async def edit_content(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
-    await _edit(query, *await _content_screen(state, i18n))
+    await edit_step(query, *await _content_screen(state, i18n))
 
 
 async def confirm(
@@ -450,7 +422,7 @@ async def confirm(
     else:
         note = i18n.get("broadcast-progress-queued", count=preview.recipients)
     # Sent before the rows exist, so the sender can edit it from its first delivery on.
-    progress = await _patiently(lambda: bot.send_message(chat_id, note))
+    progress = await patiently(lambda: bot.send_message(chat_id, note))
     try:
         broadcast = await broadcasts.create(
             uow,
@@ -471,17 +443,9 @@ async def confirm(
     # only now: one user's updates are handled one at a time, so a second tap on "send"
     # finds the flow gone and is answered as a stale button
     await state.clear()
-    await _edit(
+    await edit_step(
         query, i18n.get("broadcast-queued", id=str(broadcast.id), count=broadcast.total), None
     )
-
-
-async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
-    await state.clear()
-    await _edit(query, i18n.get("flow-cancelled"), None)
-
-
-# ----------------------------------------------------------------------------- 已学习
 
 
 async def acknowledge(
@@ -550,13 +514,13 @@ async def broadcasts_command(
     settings: Settings,
 ) -> None:
     await state.clear()
-    await _answer(message, *await _list_screen(uow, actor, i18n, settings))
+    await answer(message, *await _list_screen(uow, actor, i18n, settings))
 
 
 async def show_list(
     query: CallbackQuery, uow: UnitOfWork, actor: Actor, i18n: I18nContext, settings: Settings
 ) -> None:
-    await _edit(query, *await _list_screen(uow, actor, i18n, settings))
+    await edit_step(query, *await _list_screen(uow, actor, i18n, settings))
 
 
 async def open_broadcast(
@@ -589,7 +553,7 @@ async def open_broadcast(
         not_acknowledged=max(counts.sent - counts.acknowledged, 0),
         unreachable=counts.unreachable + counts.failed,
     )
-    await _edit(query, "\n".join(lines), markup)
+    await edit_step(query, "\n".join(lines), markup)
 
 
 async def show_names(
@@ -613,7 +577,7 @@ async def show_names(
     if not page.names:
         lines.append(i18n.get("broadcast-names-none"))
     markup = names_keyboard(i18n, page.broadcast.id, view, page.page, page.pages)
-    await _edit(query, "\n".join(lines), markup)
+    await edit_step(query, "\n".join(lines), markup)
 
 
 # ----------------------------------------------------------------------------- router
@@ -625,6 +589,10 @@ def _step(step: FlowStep) -> Any:
 
 def _view(*views: View) -> Any:
     return BroadcastViewCB.filter(F.view.in_(views))
+
+
+async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    await leave_flow(query, state, i18n.get("flow-cancelled"))
 
 
 def build_router() -> Router:

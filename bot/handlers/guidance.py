@@ -26,6 +26,7 @@ from bot.config import Settings
 from bot.delivery import best_effort
 from bot.handlers.meetings import parse_when
 from bot.handlers.render import local_time, split_text
+from bot.handlers.steps import answer, edit_step, leave_flow
 from bot.i18n import Texts
 from bot.keyboards.guidance import (
     CoverageCB,
@@ -98,19 +99,6 @@ def parse_deadline(text: str, month: str) -> date | None:
         return None
 
 
-async def _answer(message: Message, text: str, markup: Any = None) -> None:
-    await message.answer(text, reply_markup=markup)
-
-
-async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    await query.answer()
-    if isinstance(query.message, Message):
-        await query.message.edit_text(text, reply_markup=markup)
-
-
-# ----------------------------------------------------------------------------- /guidance
-
-
 async def guidance_command(
     message: Message,
     state: FSMContext,
@@ -123,11 +111,11 @@ async def guidance_command(
     await state.clear()
     committees = await guidance.committees_for(uow, actor)
     if len(committees) == 1:
-        await _answer(
+        await answer(
             message, *await _months_screen(uow, actor, i18n, settings, now, committees[0])
         )
         return
-    await _answer(message, i18n.get("guidance-choose-committee"), committees_keyboard(committees))
+    await answer(message, i18n.get("guidance-choose-committee"), committees_keyboard(committees))
 
 
 async def _months_screen(
@@ -158,7 +146,7 @@ async def pick_committee(
     now: datetime,
 ) -> None:
     committee = await guidance.committee_for(uow, actor, callback_data.committee_id)
-    await _edit(query, *await _months_screen(uow, actor, i18n, settings, now, committee))
+    await edit_step(query, *await _months_screen(uow, actor, i18n, settings, now, committee))
 
 
 def _preview_payload(data: dict[str, Any]) -> dict[str, Any]:
@@ -193,7 +181,7 @@ async def pick_month(
             "",
             i18n.get("guidance-already-published", time=local_time(found.published_at, zone)),
         ]
-        await _edit(query, fit(lines), published_keyboard(i18n, committee.id, found.id))
+        await edit_step(query, fit(lines), published_keyboard(i18n, committee.id, found.id))
         return
     await state.clear()
     await state.set_data(
@@ -210,7 +198,7 @@ async def pick_month(
     text = i18n.get("guidance-ask-theme", month=month)
     if found is not None:
         text = "\n".join([text, i18n.get("guidance-current", value=found.theme)])
-    await _edit(query, text, step_keyboard(i18n, keep=found is not None))
+    await edit_step(query, text, step_keyboard(i18n, keep=found is not None))
 
 
 def _stored_payload(found: Guidance, committee: Organization) -> dict[str, Any]:
@@ -328,7 +316,7 @@ async def theme_typed(message: Message, state: FSMContext, i18n: I18nContext) ->
     if not theme or len(theme) > guidance.THEME_MAX:
         raise InvalidInput("guidance-error-theme", max=guidance.THEME_MAX)
     await state.update_data(theme=theme)
-    await _answer(message, *await _ask_body(state, i18n))
+    await answer(message, *await _ask_body(state, i18n))
 
 
 async def body_typed(message: Message, state: FSMContext, i18n: I18nContext) -> None:
@@ -336,7 +324,7 @@ async def body_typed(message: Message, state: FSMContext, i18n: I18nContext) -> 
     if len(body) > guidance.BODY_MAX:
         raise InvalidInput("guidance-error-body", max=guidance.BODY_MAX)
     await state.update_data(body=body)
-    await _answer(message, *await _ask_materials(state, i18n))
+    await answer(message, *await _ask_materials(state, i18n))
 
 
 async def material_received(message: Message, state: FSMContext, i18n: I18nContext) -> None:
@@ -370,7 +358,7 @@ async def material_received(message: Message, state: FSMContext, i18n: I18nConte
     if len(materials) > guidance.MATERIALS_MAX:
         raise InvalidInput("guidance-error-materials", max=guidance.MATERIALS_MAX)
     await state.update_data(materials=materials)
-    await _answer(
+    await answer(
         message,
         i18n.get("guidance-material-added", count=len(materials)),
         materials_keyboard(i18n, len(materials)),
@@ -382,7 +370,7 @@ async def activities_typed(message: Message, state: FSMContext, i18n: I18nContex
     if len(activities) > guidance.ACTIVITIES_MAX:
         raise InvalidInput("guidance-error-activities", max=guidance.ACTIVITIES_MAX)
     await state.update_data(activities=activities)
-    await _answer(message, *await _ask_deadline(state, i18n))
+    await answer(message, *await _ask_deadline(state, i18n))
 
 
 async def deadline_typed(
@@ -395,7 +383,7 @@ async def deadline_typed(
         raise InvalidInput("guidance-error-deadline", first=str(first), last=str(last))
     guidance.check_deadline(deadline, data["month"])
     await state.update_data(deadline=deadline.isoformat())
-    await _answer(message, *await _ask_publish(state, i18n, now))
+    await answer(message, *await _ask_publish(state, i18n, now))
 
 
 async def publish_typed(
@@ -409,7 +397,7 @@ async def publish_typed(
     if moment <= now:
         raise InvalidInput("guidance-error-publish-past")
     await state.update_data(publish_at=moment.isoformat())
-    await _answer(message, *await _ask_members(state, i18n))
+    await answer(message, *await _ask_members(state, i18n))
 
 
 # buttons of the flow
@@ -426,33 +414,33 @@ async def flow_button(
     step, current = callback_data.step, await state.get_state()
     data = await state.get_data()
     if current == GuidanceFlow.theme.state and step is FlowStep.KEEP and data.get("theme"):
-        await _edit(query, *await _ask_body(state, i18n))
+        await edit_step(query, *await _ask_body(state, i18n))
     elif current == GuidanceFlow.body.state and step in (FlowStep.KEEP, FlowStep.SKIP):
         if step is FlowStep.SKIP:
             await state.update_data(body="")
-        await _edit(query, *await _ask_materials(state, i18n))
+        await edit_step(query, *await _ask_materials(state, i18n))
     elif current == GuidanceFlow.materials.state and step is FlowStep.MATERIALS_DONE:
-        await _edit(query, *await _ask_activities(state, i18n))
+        await edit_step(query, *await _ask_activities(state, i18n))
     elif current == GuidanceFlow.materials.state and step is FlowStep.MATERIALS_CLEAR:
         await state.update_data(materials=[])
-        await _edit(query, *await _ask_materials(state, i18n))
+        await edit_step(query, *await _ask_materials(state, i18n))
     elif current == GuidanceFlow.activities.state and step in (FlowStep.KEEP, FlowStep.SKIP):
         if step is FlowStep.SKIP:
             await state.update_data(activities="")
-        await _edit(query, *await _ask_deadline(state, i18n))
+        await edit_step(query, *await _ask_deadline(state, i18n))
     elif current == GuidanceFlow.deadline.state and step is FlowStep.DEFAULT:
         default = data.get("deadline") or guidance.default_deadline(data["month"]).isoformat()
         await state.update_data(deadline=default)
-        await _edit(query, *await _ask_publish(state, i18n, now))
+        await edit_step(query, *await _ask_publish(state, i18n, now))
     elif current == GuidanceFlow.publish.state and step in (FlowStep.DEFAULT, FlowStep.SKIP):
         suggested = _suggested_publish(data, now) if step is FlowStep.DEFAULT else None
         if step is FlowStep.DEFAULT and suggested is None:
             raise InvalidInput("guidance-error-publish-past")
         await state.update_data(publish_at=suggested.isoformat() if suggested else None)
-        await _edit(query, *await _ask_members(state, i18n))
+        await edit_step(query, *await _ask_members(state, i18n))
     elif current == GuidanceFlow.members.state and step is FlowStep.MEMBERS:
         await state.update_data(to_members=callback_data.value == "1")
-        await _edit(query, *await _preview(state, i18n, now))
+        await edit_step(query, *await _preview(state, i18n, now))
     else:
         raise InvalidInput("error-stale-button")
 
@@ -513,16 +501,11 @@ async def save_pressed(
     else:
         text = i18n.get("guidance-draft-saved", month=saved.month)
         markup = None
-    await _edit(query, text, markup)
-
-
-async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
-    await state.clear()
-    await _edit(query, i18n.get("flow-cancelled"), None)
+    await edit_step(query, text, markup)
 
 
 async def text_expected(message: Message, i18n: I18nContext) -> None:
-    await _answer(message, i18n.get("guidance-text-expected"))
+    await answer(message, i18n.get("guidance-text-expected"))
 
 
 # ----------------------------------------------------------------------------- the buttons
@@ -584,7 +567,7 @@ async def coverage_command(
 ) -> None:
     committees = await guidance.committees_for(uow, actor)
     if len(committees) > 1:
-        await _answer(
+        await answer(
             message,
             i18n.get("guidance-choose-committee"),
             coverage_committees_keyboard(committees),
@@ -593,7 +576,7 @@ async def coverage_command(
     for text, markup in await _coverage_screens(
         uow, actor, i18n, settings, now, committees[0].id, 0
     ):
-        await _answer(message, text, markup)
+        await answer(message, text, markup)
 
 
 async def coverage_pressed(
@@ -682,11 +665,11 @@ async def themedday_command(
 ) -> None:
     branches = await themed_day.branches_for(uow, actor)
     if not branches:
-        await _answer(message, i18n.get("themedday-no-branch"))
+        await answer(message, i18n.get("themedday-no-branch"))
     elif len(branches) == 1:
-        await _answer(message, *_branch_screen(i18n, settings, now, branches[0]))
+        await answer(message, *_branch_screen(i18n, settings, now, branches[0]))
     else:
-        await _answer(message, i18n.get("themedday-choose-branch"), branches_keyboard(branches))
+        await answer(message, i18n.get("themedday-choose-branch"), branches_keyboard(branches))
 
 
 def _branch_screen(
@@ -723,11 +706,11 @@ async def themedday_pressed(
     action, branch_id = callback_data.action, callback_data.branch_id
     if action is ThemedDayAction.BRANCH:
         branch = await themed_day.branch_for(uow, actor, branch_id)
-        await _edit(query, *_branch_screen(i18n, settings, now, branch))
+        await edit_step(query, *_branch_screen(i18n, settings, now, branch))
     elif action is ThemedDayAction.CALENDAR:
         branch = await themed_day.branch_for(uow, actor, branch_id)
         kind = themed_day.check_rule(callback_data.calendar, 1).calendar
-        await _edit(
+        await edit_step(
             query,
             i18n.get(f"themedday-ask-{kind.value}", branch=branch.name),
             days_keyboard(i18n, branch.id, kind),
@@ -735,10 +718,10 @@ async def themedday_pressed(
     elif action is ThemedDayAction.DAY:
         rule = themed_day.check_rule(callback_data.calendar, callback_data.day)
         branch = await themed_day.set_rule(uow, actor, branch_id, rule)
-        await _edit(query, *_branch_screen(i18n, settings, now, branch, saved=True))
+        await edit_step(query, *_branch_screen(i18n, settings, now, branch, saved=True))
     else:
         branch = await themed_day.set_rule(uow, actor, branch_id, None)
-        await _edit(query, *_branch_screen(i18n, settings, now, branch, saved=True))
+        await edit_step(query, *_branch_screen(i18n, settings, now, branch, saved=True))
 
 
 # ----------------------------------------------------------------------------- router
@@ -746,6 +729,10 @@ async def themedday_pressed(
 
 def _flow(*steps: FlowStep) -> Any:
     return GuidanceFlowCB.filter(F.step.in_(set(steps)))
+
+
+async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    await leave_flow(query, state, i18n.get("flow-cancelled"))
 
 
 def build_router() -> Router:

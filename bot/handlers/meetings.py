@@ -12,16 +12,13 @@ render the result (texts in locales/*/meetings.ftl, see bot/meeting_notices.py).
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.exceptions import TelegramRetryAfter
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -37,6 +34,7 @@ from aiogram_i18n.cores import FluentRuntimeCore
 from bot.config import Settings
 from bot.delivery import best_effort
 from bot.handlers.render import local_time, split_text
+from bot.handlers.steps import answer, core_of, edit_step, leave_flow, replace
 from bot.i18n import Translator
 from bot.keyboards.guidance import ThemedDateCB, themed_date_keyboard
 from bot.keyboards.meeting_admin import (
@@ -69,7 +67,6 @@ from bot.keyboards.meetings import LeaveDecisionCB, VoiceReviewCB, invitation_ke
 from bot.meeting_notices import (
     CHANGED,
     INVITATION,
-    MAX_RETRY_WAIT,
     deliver,
     kind_name,
     leave_request_notice,
@@ -169,43 +166,11 @@ def _example(zone: ZoneInfo, now: datetime) -> str:
     return f"{now.astimezone(zone) + timedelta(days=1):%Y-%m-%d} 19:30"
 
 
-def _core(i18n: I18nContext) -> FluentRuntimeCore:
-    core: FluentRuntimeCore = i18n.core  # type: ignore[assignment]
-    return core
-
-
-async def _patiently(call: Callable[[], Awaitable[Any]]) -> None:
-    """Quick taps through a flow can outrun Telegram's per-chat limit: wait as asked, once."""
-    try:
-        await call()
-    except TelegramRetryAfter as exc:
-        if exc.retry_after > MAX_RETRY_WAIT:
-            raise
-        await asyncio.sleep(exc.retry_after)
-        await call()
-
-
-async def _answer(message: Message, text: str, reply_markup: Any = None) -> None:
-    await _patiently(lambda: message.answer(text, reply_markup=reply_markup))
-
-
-async def _replace(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    message = query.message
-    if isinstance(message, Message):
-        await _patiently(lambda: message.edit_text(text, reply_markup=markup))
-
-
-async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    """Each step of a flow replaces the message whose button was pressed."""
-    await query.answer()
-    await _replace(query, text, markup)
-
-
 async def _reply(query: CallbackQuery, text: str, markup: Any = None) -> None:
     """A new message under the pressed one (for steps that need a reply keyboard)."""
     await query.answer()
     if isinstance(query.message, Message):
-        await _answer(query.message, text, reply_markup=markup)
+        await answer(query.message, text, reply_markup=markup)
 
 
 def _audience_label(i18n: I18nContext, audience: Audience, org_name: str) -> str:
@@ -263,7 +228,7 @@ async def meeting_command(
     else:
         await state.set_state(ScheduleFlow.org)
         text, markup = i18n.get("meeting-choose-org"), orgs_keyboard(i18n, orgs)
-    await _answer(message, text, reply_markup=markup)
+    await answer(message, text, reply_markup=markup)
 
 
 async def _org_chosen(
@@ -299,7 +264,7 @@ async def pick_org(
     org = orgs.get(callback_data.num)
     if org is None:
         raise AccessDenied()
-    await _edit(query, *await _org_chosen(state, i18n, settings, org))
+    await edit_step(query, *await _org_chosen(state, i18n, settings, org))
 
 
 async def pick_kind(
@@ -324,7 +289,7 @@ async def pick_kind(
         themed_date = suggestion.day.isoformat() if suggestion.day else None
     await state.update_data(kind=kind.value, default_title=default, themed_date=themed_date)
     await state.set_state(ScheduleFlow.title)
-    await _edit(
+    await edit_step(
         query,
         i18n.get("meeting-ask-title", kind=kind_name(i18n, kind)),
         title_keyboard(i18n, default),
@@ -353,14 +318,14 @@ async def title_typed(
     message: Message, state: FSMContext, i18n: I18nContext, now: datetime
 ) -> None:
     text, markup = await _title_chosen(state, i18n, message.text or "", now)
-    await _answer(message, text, reply_markup=markup)
+    await answer(message, text, reply_markup=markup)
 
 
 async def title_default(
     query: CallbackQuery, state: FSMContext, i18n: I18nContext, now: datetime
 ) -> None:
     default = (await state.get_data())["default_title"]
-    await _edit(query, *await _title_chosen(state, i18n, default, now))
+    await edit_step(query, *await _title_chosen(state, i18n, default, now))
 
 
 async def when_typed(
@@ -373,7 +338,7 @@ async def when_typed(
     _future(starts, now)
     await state.update_data(starts=starts.isoformat())
     await state.set_state(ScheduleFlow.venue)
-    await _answer(
+    await answer(
         message,
         i18n.get("meeting-ask-venue", time=local_time(starts, zone)),
         reply_markup=venue_keyboard(i18n),
@@ -404,7 +369,7 @@ async def when_suggested(
     starts = _future(local.astimezone(UTC), now)
     await state.update_data(starts=starts.isoformat())
     await state.set_state(ScheduleFlow.venue)
-    await _edit(
+    await edit_step(
         query, i18n.get("meeting-ask-venue", time=local_time(starts, zone)), venue_keyboard(i18n)
     )
 
@@ -419,7 +384,7 @@ async def _venue_chosen(state: FSMContext, venue: str) -> None:
 
 async def venue_typed(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     await _venue_chosen(state, message.text or "")
-    await _answer(message, i18n.get("meeting-ask-location"), reply_markup=location_keyboard(i18n))
+    await answer(message, i18n.get("meeting-ask-location"), reply_markup=location_keyboard(i18n))
 
 
 async def venue_skipped(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
@@ -432,21 +397,19 @@ async def location_shared(message: Message, state: FSMContext, i18n: I18nContext
     assert location is not None
     await state.update_data(lat=location.latitude, lon=location.longitude)
     await state.set_state(ScheduleFlow.radius)
-    await _answer(message, i18n.get("meeting-location-saved"), reply_markup=ReplyKeyboardRemove())
-    await _answer(message, i18n.get("meeting-ask-radius"), reply_markup=radius_keyboard(i18n))
+    await answer(message, i18n.get("meeting-location-saved"), reply_markup=ReplyKeyboardRemove())
+    await answer(message, i18n.get("meeting-ask-radius"), reply_markup=radius_keyboard(i18n))
 
 
 async def location_skipped(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     await state.update_data(lat=None, lon=None)
-    await _answer(
-        message, i18n.get("meeting-location-skipped"), reply_markup=ReplyKeyboardRemove()
-    )
+    await answer(message, i18n.get("meeting-location-skipped"), reply_markup=ReplyKeyboardRemove())
     text, markup = await _methods_screen(state, i18n)
-    await _answer(message, text, reply_markup=markup)
+    await answer(message, text, reply_markup=markup)
 
 
 async def location_expected(message: Message, i18n: I18nContext) -> None:
-    await _answer(
+    await answer(
         message, i18n.get("meeting-location-expected"), reply_markup=location_keyboard(i18n)
     )
 
@@ -457,7 +420,7 @@ async def pick_radius(
     if callback_data.num not in RADIUS_CHOICES:
         raise InvalidInput("meeting-error-radius")
     await state.update_data(radius=callback_data.num)
-    await _edit(query, *await _methods_screen(state, i18n))
+    await edit_step(query, *await _methods_screen(state, i18n))
 
 
 async def _methods_screen(
@@ -486,7 +449,7 @@ async def toggle_method(
     auto = bool(data.get("auto")) and SignInMethod.VOICE.value in chosen
     ordered = [m.value for m in TOGGLE_METHODS if m.value in chosen]
     await state.update_data(methods=ordered, auto=auto)
-    await _edit(query, *await _methods_screen(state, i18n))
+    await edit_step(query, *await _methods_screen(state, i18n))
 
 
 async def toggle_auto(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
@@ -494,14 +457,14 @@ async def toggle_auto(query: CallbackQuery, state: FSMContext, i18n: I18nContext
     if SignInMethod.VOICE.value not in data.get("methods", []):
         raise InvalidInput("meeting-error-methods")
     await state.update_data(auto=not data.get("auto"))
-    await _edit(query, *await _methods_screen(state, i18n))
+    await edit_step(query, *await _methods_screen(state, i18n))
 
 
 async def methods_done(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
     if not (await state.get_data()).get("methods"):
         raise InvalidInput("meeting-error-methods")
     await state.set_state(ScheduleFlow.window)
-    await _edit(query, i18n.get("meeting-ask-window"), window_keyboard(i18n))
+    await edit_step(query, i18n.get("meeting-ask-window"), window_keyboard(i18n))
 
 
 async def pick_window(
@@ -525,11 +488,11 @@ async def pick_window(
             audience_org_id=data["org_id"],
             audience_name=data["org_name"],
         )
-        await _edit(query, *await _confirm_screen(state, i18n, settings, now))
+        await edit_step(query, *await _confirm_screen(state, i18n, settings, now))
         return
     groups = await meetings.groups_of(uow, actor, data["org_id"])
     await state.set_state(ScheduleFlow.audience)
-    await _edit(query, i18n.get("meeting-ask-audience"), audience_keyboard(i18n, groups))
+    await edit_step(query, i18n.get("meeting-ask-audience"), audience_keyboard(i18n, groups))
 
 
 async def pick_audience(
@@ -557,7 +520,7 @@ async def pick_audience(
     await state.update_data(
         audience=audience.value, audience_org_id=audience_org_id, audience_name=audience_name
     )
-    await _edit(query, *await _confirm_screen(state, i18n, settings, now))
+    await edit_step(query, *await _confirm_screen(state, i18n, settings, now))
 
 
 def _spec(data: dict[str, Any], settings: Settings) -> MeetingSpec:
@@ -649,7 +612,7 @@ async def confirm(
     # "confirm" finds the flow gone
     await state.clear()
     await query.answer()
-    note = await _send_invitations(bot, _core(i18n), i18n, settings, news, now)
+    note = await _send_invitations(bot, core_of(i18n), i18n, settings, news, now)
     summary = await meetings.summary(uow, actor, news.meeting.id)
     audience = _audience_label(i18n, news.meeting.audience, data["audience_name"])
     lines = [
@@ -665,7 +628,7 @@ async def confirm(
         has_code=SignInMethod.CODE.value in news.meeting.methods,
         pending_reviews=0,
     )
-    await _replace(query, "\n".join(lines), markup)
+    await replace(query, "\n".join(lines), markup)
 
 
 async def _send_invitations(
@@ -688,13 +651,8 @@ async def _send_invitations(
     return [i18n.get("meeting-invitations-silent", sent=sent, quiet=str(settings.quiet))]
 
 
-async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
-    await state.clear()
-    await _edit(query, i18n.get("flow-cancelled"), None)
-
-
 async def text_expected(message: Message, i18n: I18nContext) -> None:
-    await _answer(message, i18n.get("meeting-text-expected"))
+    await answer(message, i18n.get("meeting-text-expected"))
 
 
 # ----------------------------------------------------------------------------- /meetings
@@ -729,7 +687,7 @@ async def meetings_command(
 ) -> None:
     await state.clear()
     text, markup = await _list_screen(uow, actor, i18n, settings, now)
-    await _answer(message, text, reply_markup=markup)
+    await answer(message, text, reply_markup=markup)
 
 
 async def _managed(
@@ -772,7 +730,7 @@ async def show_list(
     settings: Settings,
     now: datetime,
 ) -> None:
-    await _edit(query, *await _list_screen(uow, actor, i18n, settings, now))
+    await edit_step(query, *await _list_screen(uow, actor, i18n, settings, now))
 
 
 async def open_meeting(
@@ -783,7 +741,7 @@ async def open_meeting(
     i18n: I18nContext,
     settings: Settings,
 ) -> None:
-    await _edit(
+    await edit_step(
         query, *await _meeting_screen(uow, actor, i18n, settings, callback_data.meeting_id)
     )
 
@@ -804,10 +762,10 @@ async def show_summary(
             signer = await uow.people.get(record.proxy_by_id)
             proxies[record.proxy_by_id] = signer.display_name if signer else "—"
     chunks = split_text(summary_lines(i18n, summary, zone, now, proxies))
-    await _edit(query, chunks[0], back_keyboard(i18n, summary.meeting.id))
+    await edit_step(query, chunks[0], back_keyboard(i18n, summary.meeting.id))
     if isinstance(query.message, Message):
         for chunk in chunks[1:]:
-            await _answer(query.message, chunk)
+            await answer(query.message, chunk)
 
 
 async def show_code(
@@ -820,7 +778,7 @@ async def show_code(
 ) -> None:
     summary, _, _ = await _managed(uow, actor, settings, callback_data.meeting_id)
     meeting = summary.meeting
-    await _edit(
+    await edit_step(
         query,
         i18n.get("meeting-code-screen", code=meeting.code, title=meeting.title),
         back_keyboard(i18n, meeting.id),
@@ -839,7 +797,7 @@ async def ask_cancel(
     meeting = summary.meeting
     if meeting.status is MeetingStatus.CANCELLED:
         raise Conflict("meeting-error-cancelled")
-    await _edit(
+    await edit_step(
         query,
         i18n.get(
             "meeting-cancel-ask", title=meeting.title, time=local_time(meeting.starts_at, zone)
@@ -860,8 +818,8 @@ async def cancel_meeting(
 ) -> None:
     news = await meetings.cancel(uow, actor, callback_data.meeting_id, now)
     await query.answer()
-    sent = await tell_invitees(bot, _core(i18n), settings, news, now, None)
-    await _replace(
+    sent = await tell_invitees(bot, core_of(i18n), settings, news, now, None)
+    await replace(
         query,
         i18n.get("meeting-cancelled-done", title=news.meeting.title, sent=sent),
         back_keyboard(i18n, news.meeting.id),
@@ -889,7 +847,7 @@ async def start_edit(
     await state.set_data(
         {"meeting_id": meeting.id, "zone": zone.key, "current": meeting.starts_at.isoformat()}
     )
-    await _edit(
+    await edit_step(
         query,
         i18n.get(
             "meeting-edit-ask-when",
@@ -918,7 +876,7 @@ async def edit_when_typed(
         raise InvalidInput("meeting-error-when", example=_example(zone, now))
     await state.update_data(starts=_future(starts, now).isoformat())
     text, markup = await _ask_new_venue(state, i18n)
-    await _answer(message, text, reply_markup=markup)
+    await answer(message, text, reply_markup=markup)
 
 
 async def _same_meeting(state: FSMContext, callback_data: MeetingAdminCB) -> None:
@@ -931,7 +889,7 @@ async def keep_time(
 ) -> None:
     await _same_meeting(state, callback_data)
     await state.update_data(starts=None)
-    await _edit(query, *await _ask_new_venue(state, i18n))
+    await edit_step(query, *await _ask_new_venue(state, i18n))
 
 
 async def edit_venue_typed(
@@ -945,7 +903,7 @@ async def edit_venue_typed(
     now: datetime,
 ) -> None:
     text = await _apply_edit(state, uow, actor, i18n, bot, settings, now, message.text or "")
-    await _answer(message, text)
+    await answer(message, text)
 
 
 async def keep_venue(
@@ -961,7 +919,7 @@ async def keep_venue(
 ) -> None:
     await _same_meeting(state, callback_data)
     text = await _apply_edit(state, uow, actor, i18n, bot, settings, now, None)
-    await _edit(query, text, None)
+    await edit_step(query, text, None)
 
 
 async def _apply_edit(
@@ -994,7 +952,7 @@ async def _apply_edit(
         settings.quiet,
     )
     await state.clear()
-    sent = await tell_invitees(bot, _core(i18n), settings, news, now, CHANGED)
+    sent = await tell_invitees(bot, core_of(i18n), settings, news, now, CHANGED)
     return "\n".join(
         [i18n.get("meeting-edit-done", sent=sent), *meeting_lines(i18n, news.meeting, zone)]
     )
@@ -1015,7 +973,7 @@ async def start_minutes(
     summary, _, _ = await _managed(uow, actor, settings, callback_data.meeting_id)
     await state.set_state(MinutesFlow.collect)
     await state.set_data({"meeting_id": summary.meeting.id})
-    await _edit(
+    await edit_step(
         query,
         i18n.get("minutes-ask", title=summary.meeting.title),
         minutes_keyboard(i18n, summary.meeting.id),
@@ -1034,7 +992,7 @@ async def minutes_received(
     photo = message.photo[-1].file_id if message.photo else None
     text = message.text if message.text is not None else message.caption
     meeting = await meetings.add_minutes(uow, actor, meeting_id, text, photo, now)
-    await _answer(
+    await answer(
         message,
         i18n.get("minutes-saved", chars=len(meeting.minutes), photos=len(meeting.minutes_photos)),
         reply_markup=minutes_keyboard(i18n, meeting.id),
@@ -1043,7 +1001,7 @@ async def minutes_received(
 
 async def minutes_expected(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     meeting_id = (await state.get_data())["meeting_id"]
-    await _answer(
+    await answer(
         message, i18n.get("minutes-expected"), reply_markup=minutes_keyboard(i18n, meeting_id)
     )
 
@@ -1061,7 +1019,7 @@ async def minutes_done(
     await state.clear()
     summary, _, _ = await _managed(uow, actor, settings, callback_data.meeting_id)
     meeting = summary.meeting
-    await _edit(
+    await edit_step(
         query,
         i18n.get(
             "minutes-done",
@@ -1131,7 +1089,7 @@ async def review_voice(
     member = signed.person
     if member.telegram_id is None:
         return
-    texts = Translator(_core(i18n), member.language)
+    texts = Translator(core_of(i18n), member.language)
     text = texts.get(
         "voice-review-approved-member" if approved else "voice-review-rejected-member",
         kind=kind_name(texts, signed.meeting.kind),
@@ -1176,7 +1134,7 @@ async def decide_leave(
     member = decided.requester
     if member.telegram_id is None:
         return
-    texts = Translator(_core(i18n), member.language)
+    texts = Translator(core_of(i18n), member.language)
     text = texts.get(
         "leave-decision-approved-member" if decided.approved else "leave-decision-rejected-member",
         kind=kind_name(texts, meeting.kind),
@@ -1197,6 +1155,10 @@ def _admin(action: AdminAction) -> Any:
 
 def _step(step: Step) -> Any:
     return ScheduleCB.filter(F.step == step)
+
+
+async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    await leave_flow(query, state, i18n.get("flow-cancelled"))
 
 
 def build_router() -> Router:

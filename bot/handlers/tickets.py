@@ -28,6 +28,7 @@ from aiogram_i18n.cores import FluentRuntimeCore
 from bot.config import Settings
 from bot.delivery import best_effort
 from bot.handlers.render import local_time, split_text
+from bot.handlers.steps import core_of, edit_step, leave_flow
 from bot.i18n import Texts, Translator
 from bot.keyboards.tickets import (
     ListCB,
@@ -91,11 +92,6 @@ class ResolveFlow(StatesGroup):
 
 class CommentFlow(StatesGroup):
     comment = State()
-
-
-def _core(i18n: I18nContext) -> FluentRuntimeCore:
-    core: FluentRuntimeCore = i18n.core  # type: ignore[assignment]
-    return core
 
 
 def _zone(settings: Settings, org: Organization) -> ZoneInfo:
@@ -228,12 +224,6 @@ async def _send_media(bot: Bot, chat_id: int, data: dict[str, Any]) -> None:
         await best_effort(bot.send_voice(chat_id, voice), "sending a ticket voice note")
 
 
-async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    await query.answer()
-    if isinstance(query.message, Message):
-        await best_effort(query.message.edit_text(text, reply_markup=markup), "ticket card")
-
-
 async def _card(
     uow: UnitOfWork, actor: Actor, settings: Settings, ticket_id: int, now: datetime, i18n: Texts
 ) -> tuple[str, InlineKeyboardMarkup]:
@@ -256,8 +246,10 @@ async def _after(
 ) -> None:
     """A step is done: the pressed message becomes the fresh card, the others are told."""
     text, markup = await _card(uow, actor, settings, outcome.ticket.id, now, i18n)
-    await _edit(query, f"{i18n.get(done_key, number=str(outcome.ticket.id))}\n\n{text}", markup)
-    await tell(bot, _core(i18n), settings, uow, outcome, now)
+    await edit_step(
+        query, f"{i18n.get(done_key, number=str(outcome.ticket.id))}\n\n{text}", markup
+    )
+    await tell(bot, core_of(i18n), settings, uow, outcome, now)
 
 
 # ----------------------------------------------------------------------------- /need
@@ -299,7 +291,7 @@ async def pick_branch(
     org = found.get(callback_data.num)
     if org is None:
         raise AccessDenied()
-    await _edit(query, *await _branch_chosen(state, uow, actor, i18n, org))
+    await edit_step(query, *await _branch_chosen(state, uow, actor, i18n, org))
 
 
 async def pick_category(
@@ -311,7 +303,7 @@ async def pick_category(
     category = categories[callback_data.num]
     await state.update_data(category=category)
     await state.set_state(NeedFlow.describe)
-    await _edit(
+    await edit_step(
         query,
         i18n.get("ticket-ask-description", category=category_name(i18n, category)),
         abort_keyboard(i18n),
@@ -404,16 +396,8 @@ async def submit(
     )
     outcome = await tickets.report(uow, actor, draft, now)
     await state.clear()
-    await _edit(query, i18n.get("ticket-reported", number=str(outcome.ticket.id)), None)
-    await tell(bot, _core(i18n), settings, uow, outcome, now)
-
-
-async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
-    await state.clear()
-    await _edit(query, i18n.get("ticket-aborted"), None)
-
-
-# ----------------------------------------------------------------------------- one ticket
+    await edit_step(query, i18n.get("ticket-reported", number=str(outcome.ticket.id)), None)
+    await tell(bot, core_of(i18n), settings, uow, outcome, now)
 
 
 async def open_ticket(
@@ -425,7 +409,7 @@ async def open_ticket(
     settings: Settings,
     now: datetime,
 ) -> None:
-    await _edit(query, *await _card(uow, actor, settings, callback_data.ticket_id, now, i18n))
+    await edit_step(query, *await _card(uow, actor, settings, callback_data.ticket_id, now, i18n))
 
 
 async def show_members(
@@ -436,7 +420,7 @@ async def show_members(
     if not choices:
         await query.answer(i18n.get("ticket-no-members"), show_alert=True)
         return
-    await _edit(
+    await edit_step(
         query,
         i18n.get("ticket-ask-member", number=str(ticket.id)),
         members_keyboard(i18n, ticket, choices),
@@ -479,7 +463,7 @@ async def show_duplicates(
         await query.answer(i18n.get("ticket-no-duplicates"), show_alert=True)
         return
     ticket = (await tickets.view(uow, actor, callback_data.ticket_id)).ticket
-    await _edit(
+    await edit_step(
         query,
         i18n.get("ticket-ask-duplicate", number=str(ticket.id)),
         merge_keyboard(i18n, ticket, others),
@@ -540,7 +524,7 @@ async def reason_typed(
         key = "ticket-done-refused"
     await state.clear()
     await message.answer(i18n.get(key, number=str(outcome.ticket.id)))
-    await tell(bot, _core(i18n), settings, uow, outcome, now)
+    await tell(bot, core_of(i18n), settings, uow, outcome, now)
 
 
 async def claim_ticket(
@@ -611,7 +595,7 @@ async def note_received(
     await message.answer(
         i18n.get("ticket-note-saved", number=str(ticket_id)), reply_markup=abort_keyboard(i18n)
     )
-    await tell(bot, _core(i18n), settings, uow, outcome, now)
+    await tell(bot, core_of(i18n), settings, uow, outcome, now)
 
 
 async def resolution_received(message: Message, state: FSMContext, i18n: I18nContext) -> None:
@@ -672,12 +656,12 @@ async def rate_ticket(
         if outcome.ticket.status is TicketStatus.IN_PROGRESS
         else "ticket-rated"
     )
-    await _edit(
+    await edit_step(
         query,
         i18n.get(key, number=str(outcome.ticket.id), stars=callback_data.arg),
         comment_keyboard(i18n, outcome.ticket),
     )
-    await tell(bot, _core(i18n), settings, uow, outcome, now)
+    await tell(bot, core_of(i18n), settings, uow, outcome, now)
 
 
 async def comment_typed(
@@ -694,12 +678,12 @@ async def comment_typed(
     outcome = await tickets.comment(uow, actor, ticket_id, message.text or "", now)
     await state.clear()
     await message.answer(i18n.get("ticket-commented", number=str(ticket_id)))
-    await tell(bot, _core(i18n), settings, uow, outcome, now)
+    await tell(bot, core_of(i18n), settings, uow, outcome, now)
 
 
 async def no_comment(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
     await state.clear()
-    await _edit(query, i18n.get("ticket-thanks"), None)
+    await edit_step(query, i18n.get("ticket-thanks"), None)
 
 
 def event_text(texts: Texts, line: tickets.HistoryLine) -> str:
@@ -839,7 +823,7 @@ async def show_list(
 ) -> None:
     view = callback_data.view
     if view is ListView.MENU:
-        await _edit(query, *_menu(i18n, actor))
+        await edit_step(query, *_menu(i18n, actor))
         return
     if view is ListView.STATS:
         await _stats(query, callback_data, uow, actor, i18n, settings, now)
@@ -855,7 +839,7 @@ async def show_list(
     if not page.tickets:
         title = f"{title}\n{i18n.get('tickets-empty')}"
     labels = [_label(i18n, t, now) for t in page.tickets]
-    await _edit(query, title, list_keyboard(i18n, view, page, labels))
+    await edit_step(query, title, list_keyboard(i18n, view, page, labels))
 
 
 def _percent(value: float | None) -> str:
@@ -899,7 +883,7 @@ async def _stats(
     # a committee's whole subtree can take more than one message: none is cut off
     chunks = [c.strip() for c in split_text([lines[0], *(f"\n{line}" for line in lines[1:])])]
     markup = stats_keyboard(i18n, year, month)
-    await _edit(query, chunks[0], markup if len(chunks) == 1 else None)
+    await edit_step(query, chunks[0], markup if len(chunks) == 1 else None)
     if isinstance(query.message, Message):
         for number, chunk in enumerate(chunks[1:], start=2):
             await query.message.answer(
@@ -916,6 +900,10 @@ def _act(*actions: TicketAction) -> Any:
 
 def _step(step: ReportStep) -> Any:
     return ReportCB.filter(F.step == step)
+
+
+async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    await leave_flow(query, state, i18n.get("ticket-aborted"))
 
 
 def build_router() -> Router:
