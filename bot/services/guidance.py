@@ -30,7 +30,7 @@ from bot.services import organizations, scope
 from bot.services.access import Action, Actor, can, grant_allows, require
 from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from bot.services.meetings import PARTY_ROLES
-from bot.services.outbox import Recipient, enqueue, recipients_for, send_after
+from bot.services.outbox import enqueue, recipients_by_group, recipients_for, send_after
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Level, Role
 from storage.models import BroadcastKind, Guidance, GuidanceStatus, Organization
@@ -447,10 +447,6 @@ def reminder_due_at(deadline: date, days_before: int, zone: ZoneInfo) -> datetim
     return local.astimezone(UTC)
 
 
-async def _recipients_by_person(uow: UnitOfWork, ids: Iterable[int]) -> dict[int, Recipient]:
-    return {r.person_id: r for r in await recipients_for(uow, ids)}
-
-
 async def send_reminders(
     uow: UnitOfWork,
     now: datetime,
@@ -507,10 +503,10 @@ async def send_reminders(
     already = await uow.guidance.existing_dedupe_keys(candidates)
     fresh = {k: v for k, v in candidates.items() if k not in already}
     officers = await uow.guidance.holders({b.id for _, b, *_ in fresh.values()}, OFFICER_ROLES)
-    reachable = await _recipients_by_person(uow, {p for ids in officers.values() for p in ids})
+    reachable = await recipients_by_group(uow, officers)
     queued = 0
     for key, (guidance, branch, days, acknowledged, scheduled) in fresh.items():
-        recipients = [reachable[p] for p in sorted(officers.get(branch.id, ())) if p in reachable]
+        recipients = reachable.get(branch.id, [])
         if not recipients:
             continue
         zone = organizations.zone_of(branch, default_zone)
@@ -572,12 +568,10 @@ async def send_missed_reports(
         uow, {g.month for g in fresh.values()}, branches, default_zone, now
     )
     admins = await uow.guidance.holders({g.org_id for g in fresh.values()}, [Role.ADMIN])
-    reachable = await _recipients_by_person(uow, {p for ids in admins.values() for p in ids})
+    reachable = await recipients_by_group(uow, admins)
     queued = 0
     for key, guidance in fresh.items():
-        recipients = [
-            reachable[p] for p in sorted(admins.get(guidance.org_id, ())) if p in reachable
-        ]
+        recipients = reachable.get(guidance.org_id, [])
         if not recipients:
             continue
         committee = committees[guidance.org_id]

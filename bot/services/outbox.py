@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.services.locale import DEFAULT_LOCALE, LOCALES
 from bot.services.quiet_hours import QuietHours
 from storage.models import Broadcast, BroadcastKind, ContentType, DeliveryStatus
 from storage.uow import UnitOfWork
+
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,17 @@ async def recipients_for(uow: UnitOfWork, person_ids: Iterable[int]) -> list[Rec
         for person in sorted(people.values(), key=lambda p: p.id)
         if person.telegram_id is not None
     ]
+
+
+async def recipients_by_group(
+    uow: UnitOfWork, groups: Mapping[K, Iterable[int]]
+) -> dict[K, list[Recipient]]:
+    """The reachable recipients of many groups (the officers of each branch, the admins of
+    each committee), looking the people up once for all of them."""
+    members = {key: sorted(set(ids)) for key, ids in groups.items()}
+    everyone = {person for ids in members.values() for person in ids}
+    reachable = {r.person_id: r for r in await recipients_for(uow, everyone)}
+    return {key: [reachable[p] for p in ids if p in reachable] for key, ids in members.items()}
 
 
 def send_after(now: datetime, zone: ZoneInfo, quiet: QuietHours, urgent: bool) -> datetime:

@@ -29,7 +29,7 @@ from bot.services import organizations, scope
 from bot.services.access import Action, Actor
 from bot.services.errors import InvalidInput
 from bot.services.meetings import PARTY_ROLES
-from bot.services.outbox import enqueue, recipients_for, send_after
+from bot.services.outbox import enqueue, recipients_by_group, send_after
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Level
 from storage.models import BroadcastKind, Guidance, Organization
@@ -252,15 +252,10 @@ async def send_member_reminders(
     members = await uow.guidance.holders_in_branches(
         [b.id for b, *_ in due_now.values()], PARTY_ROLES
     )
-    reachable = {
-        r.person_id: r
-        for r in await recipients_for(uow, set().union(*members.values()) if members else ())
-    }
+    reachable = await recipients_by_group(uow, members)
     queued = 0
     for key, (branch, rule, themed, days, chosen) in due_now.items():
-        recipients = [
-            reachable[p] for p in sorted(members.get(branch.id, set())) if p in reachable
-        ]
+        recipients = reachable.get(branch.id, [])
         if not recipients:
             continue
         zone = organizations.zone_of(branch, default_zone)
