@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
 
-from apscheduler.schedulers.base import BaseScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
@@ -56,21 +53,3 @@ async def run_guidance_sweeps(
     if any(done.values()):
         log.info("guidance sweeps: %s", done)
     return done
-
-
-def add_guidance_jobs(
-    scheduler: BaseScheduler,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    clock: Clock,
-) -> Any:
-    """Schedule the sweeps (for bot/reminders/scheduler.py's build_scheduler)."""
-    return scheduler.add_job(
-        run_guidance_sweeps,
-        IntervalTrigger(minutes=SWEEP_MINUTES),
-        args=[session_factory, settings, clock],
-        id=GUIDANCE_SWEEP_JOB,
-        replace_existing=True,
-        coalesce=True,
-        max_instances=1,
-    )

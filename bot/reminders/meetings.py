@@ -9,12 +9,9 @@ claimed before it is sent: at most once, never twice, even with two sweeps runni
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from aiogram import Bot
 from aiogram_i18n.cores import FluentRuntimeCore
-from apscheduler.schedulers.base import BaseScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
@@ -66,23 +63,3 @@ async def send_due_meeting_reminders(
     if sent:
         log.info("sent %d meeting reminders", sent)
     return sent
-
-
-def add_meeting_reminder_job(
-    scheduler: BaseScheduler,
-    session_factory: async_sessionmaker[AsyncSession],
-    bot: Bot,
-    core: FluentRuntimeCore,
-    settings: Settings,
-    clock: Clock,
-) -> Any:
-    """Schedule the sweep every minute (for bot/reminders/scheduler.py's build_scheduler)."""
-    return scheduler.add_job(
-        send_due_meeting_reminders,
-        IntervalTrigger(seconds=SWEEP_SECONDS),
-        args=[session_factory, bot, core, settings, clock],
-        id=MEETING_REMINDERS_JOB,
-        replace_existing=True,
-        coalesce=True,
-        max_instances=1,
-    )

@@ -8,7 +8,9 @@ and two processes never share a job store.
 from __future__ import annotations
 
 import logging
-from datetime import UTC
+from collections.abc import Awaitable, Callable
+from datetime import UTC, timedelta
+from typing import Any
 
 from aiogram import Bot
 from aiogram_i18n.cores import FluentRuntimeCore
@@ -18,9 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import notices
 from bot.config import Settings
-from bot.reminders.guidance import add_guidance_jobs
-from bot.reminders.meetings import add_meeting_reminder_job
-from bot.reminders.tickets import add_ticket_jobs
+from bot.reminders import guidance, meetings, tickets
 from bot.services import housekeeping
 from bot.services.clock import Clock
 from storage.uow import UnitOfWork
@@ -53,6 +53,26 @@ async def deliver_join_notices(
         return await notices.deliver_due_join_notices(uow, bot, core, settings, clock())
 
 
+def _every(
+    scheduler: AsyncIOScheduler,
+    interval: timedelta,
+    job_id: str,
+    sweep: Callable[..., Awaitable[Any]],
+    *args: Any,
+) -> None:
+    """A sweep that never runs twice at once and catches up once, not once per miss."""
+    scheduler.add_job(
+        sweep,
+        IntervalTrigger(seconds=interval.total_seconds()),
+        args=list(args),
+        id=job_id,
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=int(interval.total_seconds()),
+    )
+
+
 def build_scheduler(
     session_factory: async_sessionmaker[AsyncSession],
     clock: Clock,
@@ -61,26 +81,43 @@ def build_scheduler(
     settings: Settings,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=UTC)
-    add_meeting_reminder_job(scheduler, session_factory, bot, core, settings, clock)
-    add_guidance_jobs(scheduler, session_factory, settings, clock)
-    add_ticket_jobs(scheduler, session_factory, bot, core, settings, clock)
-    scheduler.add_job(
-        deliver_join_notices,
-        IntervalTrigger(minutes=NOTICE_SWEEP_MINUTES),
-        args=[session_factory, bot, core, settings, clock],
-        id=JOIN_NOTICES_JOB,
-        replace_existing=True,
-        coalesce=True,
-        max_instances=1,
+    chat = (session_factory, bot, core, settings, clock)
+    _every(
+        scheduler,
+        timedelta(seconds=meetings.SWEEP_SECONDS),
+        meetings.MEETING_REMINDERS_JOB,
+        meetings.send_due_meeting_reminders,
+        *chat,
     )
-    scheduler.add_job(
+    _every(
+        scheduler,
+        timedelta(minutes=guidance.SWEEP_MINUTES),
+        guidance.GUIDANCE_SWEEP_JOB,
+        guidance.run_guidance_sweeps,
+        session_factory,
+        settings,
+        clock,
+    )
+    _every(
+        scheduler,
+        timedelta(seconds=tickets.SWEEP_SECONDS),
+        tickets.TICKET_DEADLINES_JOB,
+        tickets.run_ticket_deadlines,
+        *chat,
+    )
+    _every(
+        scheduler,
+        timedelta(minutes=NOTICE_SWEEP_MINUTES),
+        JOIN_NOTICES_JOB,
+        deliver_join_notices,
+        *chat,
+    )
+    _every(
+        scheduler,
+        timedelta(hours=1),
+        FORGET_UPDATES_JOB,
         forget_old_updates,
-        IntervalTrigger(hours=1),
-        args=[session_factory, clock],
-        id=FORGET_UPDATES_JOB,
-        replace_existing=True,
-        coalesce=True,
-        max_instances=1,
-        misfire_grace_time=3600,
+        session_factory,
+        clock,
     )
     return scheduler

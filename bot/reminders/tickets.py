@@ -10,12 +10,9 @@ unclaimed until the morning. A rating timeout only closes the ticket and never w
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from aiogram import Bot
 from aiogram_i18n.cores import FluentRuntimeCore
-from apscheduler.schedulers.base import BaseScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
@@ -48,23 +45,3 @@ async def run_ticket_deadlines(
     if due:
         log.info("ticket deadlines: %d due, %d messages sent", len(due), sent)
     return sent
-
-
-def add_ticket_jobs(
-    scheduler: BaseScheduler,
-    session_factory: async_sessionmaker[AsyncSession],
-    bot: Bot,
-    core: FluentRuntimeCore,
-    settings: Settings,
-    clock: Clock,
-) -> Any:
-    """Schedule the sweep every minute (for bot/reminders/scheduler.py's build_scheduler)."""
-    return scheduler.add_job(
-        run_ticket_deadlines,
-        IntervalTrigger(seconds=SWEEP_SECONDS),
-        args=[session_factory, bot, core, settings, clock],
-        id=TICKET_DEADLINES_JOB,
-        replace_existing=True,
-        coalesce=True,
-        max_instances=1,
-    )

@@ -33,6 +33,10 @@ async def test_scheduler_carries_its_jobs(session_factory, clock) -> None:
 
     bot = Bot(token=TOKEN, session=RecordingSession())
     scheduler = build_scheduler(session_factory, clock, bot, await load_core(), Settings())
-    for job_id in (FORGET_UPDATES_JOB, JOIN_NOTICES_JOB, MEETING_REMINDERS_JOB):
+    from bot.reminders.guidance import GUIDANCE_SWEEP_JOB
+    from bot.reminders.tickets import TICKET_DEADLINES_JOB
+
+    every = (FORGET_UPDATES_JOB, JOIN_NOTICES_JOB, MEETING_REMINDERS_JOB)
+    for job_id in (*every, GUIDANCE_SWEEP_JOB, TICKET_DEADLINES_JOB):
         job = scheduler.get_job(job_id)
         assert job is not None and job.max_instances == 1 and job.coalesce
