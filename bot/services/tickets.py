@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import statistics
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -1035,13 +1036,17 @@ async def statistics_for(
     month in the branch's own zone."""
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise InvalidInput("error-invalid-input")
-    result = []
-    for org in await scope.reachable(uow, actor, Action.VIEW_TICKETS, {Level.BRANCH}):
-        zone = ZoneInfo(org.timezone) if org.timezone else default_zone
+    branches = await scope.reachable(uow, actor, Action.VIEW_TICKETS, {Level.BRANCH})
+    # One query per time zone (a month starts at a different instant in each), not per branch.
+    by_zone: dict[ZoneInfo, list[int]] = defaultdict(list)
+    for org in branches:
+        by_zone[ZoneInfo(org.timezone) if org.timezone else default_zone].append(org.id)
+    reported: dict[int, list[Ticket]] = defaultdict(list)
+    for zone, org_ids in by_zone.items():
         start, end = month_bounds(year, month, zone)
-        tickets = await uow.tickets.reported_between([org.id], start, end)
-        result.append(BranchStats(org, compute_stats(tickets, now)))
-    return result
+        for ticket in await uow.tickets.reported_between(org_ids, start, end):
+            reported[ticket.org_id].append(ticket)
+    return [BranchStats(org, compute_stats(reported[org.id], now)) for org in branches]
 
 
 # ----------------------------------------------------------------------------- deadlines
