@@ -18,6 +18,8 @@ from bot.commands import set_default_menus
 from bot.config import Settings
 from bot.handlers import (
     broadcast,
+    deadlines,
+    dues,
     errors,
     guidance,
     imports,
@@ -138,6 +140,8 @@ def build_dispatcher(
         broadcast.build_router(),
         guidance.build_router(),
         tickets.build_router(),
+        dues.build_router(),
+        deadlines.build_router(),
         errors.build_router(),  # last: its fallbacks take only what nobody else did
     )
 

@@ -24,6 +24,8 @@ ROLE_COMMANDS: tuple[tuple[tuple[str, ...], frozenset[Role]], ...] = (
     (("guidance", "coverage"), POLICY[Action.PUBLISH_GUIDANCE]),
     (("themedday",), POLICY[Action.ACKNOWLEDGE_GUIDANCE]),
     (("need", "tickets"), frozenset(Role)),
+    (("dues",), POLICY[Action.PAY_DUES] | POLICY[Action.VIEW_DUES]),
+    (("deadlines",), POLICY[Action.VIEW_DEADLINES]),
 )
 ALL_COMMANDS = COMMON_COMMANDS + tuple(c for group, _ in ROLE_COMMANDS for c in group)
 

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.services.dues_rules import FARMER_MAX_FEN, FARMER_MIN_FEN
+from bot.services.periods import MONTHS_PER_PERIOD
 from bot.services.quiet_hours import QuietHours
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/zhibu.db"
@@ -40,6 +42,23 @@ class Settings(BaseSettings):
     guidance_reminder_days: list[int] = [3, 1]
     # days before a branch's 主题党日 at which its members get the theme and a reminder
     themed_day_reminder_days: list[int] = [1]
+    # the day of the month members are reminded of their dues (a branch may set its own)
+    dues_day: int = 5
+    # days after the dues day when officers get the list of who has not paid; a month
+    # unpaid by then counts toward arrears
+    dues_digest_days: int = 7
+    # the monthly amount for farmers and herders where no committee set one (0.2–1 yuan)
+    dues_farmer_fen: int = 20
+    # a scheduled reminder found more than this late (the bot was down) is skipped, not
+    # sent; warnings and escalations are always sent
+    reminder_grace_hours: int = 72
+    # days before the end of a month / quarter / year at which officers are reminded of a
+    # required meeting not yet held or scheduled
+    deadline_reminder_days: dict[str, list[int]] = {
+        "monthly": [5],
+        "quarterly": [14],
+        "yearly": [30],
+    }
 
     @field_validator("timezone")
     @classmethod
@@ -56,6 +75,28 @@ class Settings(BaseSettings):
         if any(not 1 <= minutes <= 14 * 24 * 60 for minutes in value):
             raise ValueError("meeting reminders are minutes before the start, 1 to 20160")
         return sorted(set(value), reverse=True)
+
+    @field_validator("dues_day")
+    @classmethod
+    def _dues_day(cls, value: int) -> int:
+        if not 1 <= value <= 28:
+            raise ValueError("the dues day is a day of the month, 1 to 28")
+        return value
+
+    @field_validator("dues_farmer_fen")
+    @classmethod
+    def _farmer_amount(cls, value: int) -> int:
+        if not FARMER_MIN_FEN <= value <= FARMER_MAX_FEN:
+            raise ValueError("the farmers' and herders' amount is 20 to 100 fen")
+        return value
+
+    @field_validator("deadline_reminder_days")
+    @classmethod
+    def _deadline_days(cls, value: dict[str, list[int]]) -> dict[str, list[int]]:
+        allowed = {f.value for f in MONTHS_PER_PERIOD}
+        if set(value) - allowed or any(d < 0 for days in value.values() for d in days):
+            raise ValueError(f"deadline reminder days: {sorted(allowed)} → days before the end")
+        return {k: sorted(set(v), reverse=True) for k, v in value.items()}
 
     @field_validator("quiet_hours")
     @classmethod

@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from bot.services.dues_rules import DuesCategory
 from bot.services.roles import Audience, Kind, Level, MeetingKind, Role, SignInMethod
 from storage.types import UTCDateTime
 
@@ -297,6 +298,12 @@ class BroadcastKind(StrEnum):
     GUIDANCE_REMINDER = "guidance_reminder"  # to secretaries before the deadline
     GUIDANCE_MISSED = "guidance_missed"  # to the admin after the deadline
     THEMED_DAY = "themed_day"  # to members before their branch's 主题党日
+    DUES_REMINDER = "dues_reminder"  # to members on the branch's dues day: this month's amount
+    DUES_DIGEST = "dues_digest"  # to the branch's officers: who has not paid
+    DUES_ARREARS = "dues_arrears"  # to a member and the officers: months unpaid in a row
+    DUES_ESCALATION = "dues_escalation"  # to the committee's admins: six months unpaid
+    DEADLINE_REMINDER = "deadline_reminder"  # to officers: a required meeting not yet held
+    DEADLINE_MISSED = "deadline_missed"  # to the committee's admins: branches that missed it
 
 
 class ContentType(StrEnum):
@@ -387,6 +394,8 @@ class Delivery(Base):
     error: Mapped[str] = mapped_column(String(300), default="")
     # "Received / studied" (已学习) or, for guidance, the secretary's acknowledgement.
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # What this recipient's copy says that the others' do not (their own amount owed).
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class GuidanceStatus(StrEnum):
@@ -565,3 +574,101 @@ class TicketReminder(Base):
     cycle: Mapped[int] = mapped_column(Integer)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class DuesProfile(Base):
+    """A member's dues from `from_month` on: category, base and the monthly amount.
+
+    A change adds a row from the month it is made, so earlier months keep what was due then.
+    The amount is stored, not recomputed, so a later change of the region's farmer amount
+    never rewrites the past."""
+
+    __tablename__ = "dues_profiles"
+    __table_args__ = (UniqueConstraint("person_id", "from_month", name="uq_dues_profile"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    # The branch the member pays to (a party group's member pays to the group's branch).
+    branch_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    from_month: Mapped[int] = mapped_column(Integer)  # bot.services.periods.month_index
+    category: Mapped[DuesCategory] = mapped_column(_enum(DuesCategory))
+    base_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    rule_fen: Mapped[int] = mapped_column(Integer)  # what the rules give
+    amount_fen: Mapped[int] = mapped_column(Integer)  # what is due (reduced, or 0 = exempt)
+    reason: Mapped[str] = mapped_column(String(300), default="")  # why it was reduced
+    set_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PaymentStatus(StrEnum):
+    REPORTED = "reported"  # the member says they paid; an officer confirms
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class DuesPayment(Base):
+    """One payment for one or more months: reported by the member, or recorded by an officer
+    (then confirmed at once). Confirmed payments are booked month by month in dues_credits."""
+
+    __tablename__ = "dues_payments"
+    __table_args__ = (Index("ix_dues_payments_branch_status", "branch_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    months: Mapped[list[int]] = mapped_column(JSON, default=list)
+    # Paid on the member's behalf by someone else (a relative, the group leader): who.
+    paid_by: Mapped[str] = mapped_column(String(128), default="")
+    receipt_file_id: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    status: Mapped[PaymentStatus] = mapped_column(_enum(PaymentStatus))
+    reported_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    note: Mapped[str] = mapped_column(String(300), default="")  # e.g. why it was rejected
+
+
+class DuesCredit(Base):
+    """One month of one member paid, by a confirmed payment: the ledger and arrears read these.
+    Unique per member and month, so a month is never paid twice."""
+
+    __tablename__ = "dues_credits"
+    __table_args__ = (
+        UniqueConstraint("person_id", "month", name="uq_dues_credit"),
+        Index("ix_dues_credits_branch_month", "branch_id", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payment_id: Mapped[int] = mapped_column(
+        ForeignKey("dues_payments.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    month: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+
+
+class ReminderMark(Base):
+    """A scheduled reminder, digest or report that was handled (queued, or skipped as too
+    late), under a unique key: the scheduler's memory across restarts and processes.
+
+    A sweep inserts the mark in the same transaction as what it queues, so a crash leaves
+    both or neither, and a second process racing it fails on the key instead of repeating."""
+
+    __tablename__ = "reminder_marks"
+    __table_args__ = (Index("ix_reminder_marks_kind_period", "kind", "period"),)
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))  # "dues-remind", "deadline-missed", ...
+    period: Mapped[str] = mapped_column(String(16))  # "2026-11", "2026-Q4", "2026"
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)  # past the grace: not sent

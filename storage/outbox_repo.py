@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -34,6 +34,22 @@ class OpenBroadcast:
     timezone: str | None
 
 
+def delivery_row(
+    broadcast_id: int, recipient: Recipient, due: datetime, payload: dict[str, Any] | None
+) -> dict[str, Any]:
+    return {
+        "broadcast_id": broadcast_id,
+        "person_id": recipient.person_id,
+        "chat_id": recipient.chat_id,
+        "locale": recipient.locale,
+        "status": DeliveryStatus.PENDING,
+        "attempts": 0,
+        "next_attempt_at": due,
+        "error": "",
+        "payload": payload,
+    }
+
+
 class OutboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
@@ -46,25 +62,46 @@ class OutboxRepository:
         await self._session.flush()
         return broadcast
 
+    async def add_broadcasts(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+        """Many broadcast headers in one executemany; their ids in the order of `rows`."""
+        if not rows:
+            return []
+        result = await self._session.execute(
+            insert(Broadcast).returning(Broadcast.id, sort_by_parameter_order=True), rows
+        )
+        return [int(i) for i in result.scalars()]
+
     async def add_deliveries(
-        self, broadcast_id: int, recipients: Sequence[Recipient], due: datetime
+        self,
+        broadcast_id: int,
+        recipients: Sequence[Recipient],
+        due: datetime,
+        personal: Mapping[int, dict[str, Any]] | None = None,
     ) -> None:
-        """One INSERT per chunk of rows, not one per recipient."""
-        rows = [
-            {
-                "broadcast_id": broadcast_id,
-                "person_id": r.person_id,
-                "chat_id": r.chat_id,
-                "locale": r.locale,
-                "status": DeliveryStatus.PENDING,
-                "attempts": 0,
-                "next_attempt_at": due,
-                "error": "",
-            }
-            for r in recipients
-        ]
+        """One INSERT per chunk of rows, not one per recipient. `personal` holds what one
+        recipient's copy says that the others' do not, by person id."""
+        await self.add_delivery_rows(
+            [
+                delivery_row(broadcast_id, r, due, (personal or {}).get(r.person_id))
+                for r in recipients
+            ]
+        )
+
+    async def add_delivery_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         for start in range(0, len(rows), INSERT_CHUNK):
             await self._session.execute(insert(Delivery), rows[start : start + INSERT_CHUNK])
+
+    async def existing_dedupe_keys(self, keys: Iterable[str]) -> set[str]:
+        wanted = sorted(set(keys))
+        found: set[str] = set()
+        for start in range(0, len(wanted), INSERT_CHUNK):
+            rows = await self._session.scalars(
+                select(Broadcast.dedupe_key).where(
+                    Broadcast.dedupe_key.in_(wanted[start : start + INSERT_CHUNK])
+                )
+            )
+            found.update(k for k in rows.all() if k is not None)
+        return found
 
     # --- the sender ------------------------------------------------------------------
 

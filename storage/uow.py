@@ -7,7 +7,9 @@ from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.dues_repo import DuesRepository
 from storage.guidance_repo import GuidanceRepository
+from storage.marks_repo import ReminderMarkRepository
 from storage.outbox_repo import OutboxRepository
 from storage.repositories import (
     InviteRepository,
@@ -35,6 +37,8 @@ class UnitOfWork:
     outbox: OutboxRepository
     guidance: GuidanceRepository
     tickets: TicketRepository
+    dues: DuesRepository
+    marks: ReminderMarkRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -52,6 +56,8 @@ class UnitOfWork:
         self.outbox = OutboxRepository(self.session)
         self.guidance = GuidanceRepository(self.session)
         self.tickets = TicketRepository(self.session)
+        self.dues = DuesRepository(self.session)
+        self.marks = ReminderMarkRepository(self.session)
         return self
 
     async def __aexit__(

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import notices
 from bot.config import Settings
-from bot.reminders import guidance, meetings, tickets
+from bot.reminders import deadlines, dues, guidance, meetings, tickets
 from bot.services import housekeeping
 from bot.services.clock import Clock
 from storage.uow import UnitOfWork
@@ -94,6 +94,24 @@ def build_scheduler(
         timedelta(minutes=guidance.SWEEP_MINUTES),
         guidance.GUIDANCE_SWEEP_JOB,
         guidance.run_guidance_sweeps,
+        session_factory,
+        settings,
+        clock,
+    )
+    _every(
+        scheduler,
+        timedelta(minutes=dues.SWEEP_MINUTES),
+        dues.DUES_CYCLE_JOB,
+        dues.run_dues_cycle,
+        session_factory,
+        settings,
+        clock,
+    )
+    _every(
+        scheduler,
+        timedelta(minutes=deadlines.SWEEP_MINUTES),
+        deadlines.DEADLINES_JOB,
+        deadlines.run_deadline_sweeps,
         session_factory,
         settings,
         clock,

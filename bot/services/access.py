@@ -34,6 +34,12 @@ class Action(StrEnum):
     DISPATCH_TICKET = "dispatch_ticket"
     VIEW_TICKETS = "view_tickets"
     BROADCAST_URGENT = "broadcast_urgent"
+    PAY_DUES = "pay_dues"
+    RECORD_DUES = "record_dues"
+    ASSESS_DUES = "assess_dues"
+    VIEW_DUES = "view_dues"
+    VIEW_DEADLINES = "view_deadlines"
+    SET_MEETING_FREQUENCY = "set_meeting_frequency"
 
 
 MANAGERS = frozenset({Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY})
@@ -70,6 +76,22 @@ POLICY: dict[Action, frozenset[Role]] = {
     Action.VIEW_TICKETS: frozenset(
         {Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER}
     ),
+    # Party dues: every party member pays (and sees their own account) ...
+    Action.PAY_DUES: frozenset(Role) - {Role.ADMIN, Role.RESIDENT},
+    # ... officers (the 组织委员 too) confirm and record payments ...
+    Action.RECORD_DUES: frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER}),
+    # ... the secretary sets what each member owes, a reduction or an exemption ...
+    Action.ASSESS_DUES: frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY}),
+    # ... and they, or a committee's admins over the subtree, read the ledger.
+    Action.VIEW_DUES: frozenset(
+        {Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER}
+    ),
+    # Meeting deadlines: officers see their branch's, admins the subtree's ...
+    Action.VIEW_DEADLINES: frozenset(
+        {Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER}
+    ),
+    # ... and a committee's admins set how often each meeting kind is required.
+    Action.SET_MEETING_FREQUENCY: frozenset({Role.ADMIN}),
 }
 
 _BRANCH_ROLES = frozenset(

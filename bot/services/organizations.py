@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.services import tickets
 from bot.services.access import Action, Actor, can, require, require_somewhere
+from bot.services.dues_rules import FARMER_MAX_FEN, FARMER_MIN_FEN
 from bot.services.errors import Conflict, InvalidInput, NotFound
-from bot.services.roles import ALLOWED_PARENTS, Kind, Level, Role
+from bot.services.periods import Frequency
+from bot.services.roles import ALLOWED_PARENTS, Kind, Level, MeetingKind, Role
 from storage.models import Organization
 from storage.uow import UnitOfWork
+
+# Organization settings of the dues and deadline features (they apply to the subtree below;
+# the nearest organization that sets one wins).
+DUES_DAY_SETTING = "dues_day"
+FARMER_DUES_SETTING = "dues_farmer_fen"
+FREQUENCIES_SETTING = "meeting_frequencies"
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 NAME_MAX = 200
@@ -175,6 +184,23 @@ ORG_SETTINGS: dict[str, type] = {
     tickets.CATEGORIES_SETTING: list,
     tickets.SLA_SETTING: dict,
     tickets.RATING_SETTING: float,
+    DUES_DAY_SETTING: int,
+    FARMER_DUES_SETTING: int,
+    FREQUENCIES_SETTING: dict,
+}
+
+
+def _check_frequencies(value: object) -> bool:
+    kinds = {k.value for k in MeetingKind}
+    choices = {f.value for f in Frequency}
+    return isinstance(value, dict) and all(k in kinds and v in choices for k, v in value.items())
+
+
+# Settings whose values are checked beyond their type; False refuses the value.
+SETTING_CHECKS: dict[str, Callable[[object], bool]] = {
+    DUES_DAY_SETTING: lambda v: isinstance(v, int) and 1 <= v <= 28,
+    FARMER_DUES_SETTING: lambda v: isinstance(v, int) and FARMER_MIN_FEN <= v <= FARMER_MAX_FEN,
+    FREQUENCIES_SETTING: _check_frequencies,
 }
 
 
@@ -184,6 +210,8 @@ def parse_setting(key: str, text: str) -> object:
     if kind is bool:
         return text.strip().lower() in ("1", "true", "yes", "on")
     try:
+        if kind is int:
+            return int(text)
         return float(text) if kind is float else json.loads(text)
     except ValueError:
         raise InvalidInput("error-invalid-input") from None
@@ -197,7 +225,13 @@ async def set_setting(
         raise NotFound()
     require(actor, Action.MANAGE_ORGANIZATION, org)
     kind = ORG_SETTINGS.get(key)
-    if kind is None or not isinstance(value, kind):
+    if (
+        kind is None
+        or not isinstance(value, kind)
+        or isinstance(value, bool) is not (kind is bool)
+    ):
+        raise InvalidInput("error-invalid-input")
+    if key in SETTING_CHECKS and not SETTING_CHECKS[key](value):
         raise InvalidInput("error-invalid-input")
     if key in (tickets.CATEGORIES_SETTING, tickets.SLA_SETTING, tickets.RATING_SETTING):
         tickets.check_setting(key, value)

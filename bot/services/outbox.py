@@ -9,14 +9,15 @@ the final report say — live here too. Nothing here talks to Telegram.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.services.locale import DEFAULT_LOCALE, LOCALES
 from bot.services.quiet_hours import QuietHours
-from storage.models import Broadcast, BroadcastKind, ContentType, DeliveryStatus
+from storage.models import Broadcast, BroadcastKind, BroadcastStatus, ContentType, DeliveryStatus
+from storage.outbox_repo import delivery_row
 from storage.uow import UnitOfWork
 
 K = TypeVar("K")
@@ -108,6 +109,63 @@ async def enqueue(
     await uow.outbox.add_broadcast(broadcast)
     await uow.outbox.add_deliveries(broadcast.id, unique, not_before)
     return broadcast
+
+
+@dataclass(frozen=True)
+class Queued:
+    """One generated broadcast for `enqueue_many`: a reminder to one branch, say."""
+
+    kind: BroadcastKind
+    org_id: int
+    recipients: Sequence[Recipient]
+    not_before: datetime
+    payload: dict[str, Any] = field(default_factory=dict)
+    # Per recipient (person id): what their copy says that the others' do not.
+    personal: Mapping[int, dict[str, Any]] = field(default_factory=dict)
+    urgent: bool = False
+    dedupe_key: str | None = None
+    text: str = ""
+
+
+async def enqueue_many(uow: UnitOfWork, items: Sequence[Queued], now: datetime) -> int:
+    """Write many generated broadcasts and all their rows (flushed, not committed) in a fixed
+    number of statements, however many branches and members: the scheduler's sweeps queue a
+    month's reminders for a whole city at once. Items without recipients, and items whose
+    dedupe key was used before, are left out. Returns how many broadcasts were written."""
+    keys = [i.dedupe_key for i in items if i.dedupe_key is not None]
+    used = await uow.outbox.existing_dedupe_keys(keys) if keys else set()
+    fresh: list[tuple[Queued, list[Recipient]]] = []
+    for item in items:
+        unique = list({r.person_id: r for r in item.recipients}.values())
+        if unique and item.dedupe_key not in used:
+            fresh.append((item, unique))
+            if item.dedupe_key is not None:
+                used.add(item.dedupe_key)
+    headers = [
+        {
+            "kind": item.kind,
+            "org_id": item.org_id,
+            "content_type": ContentType.TEXT,
+            "text": item.text,
+            "payload": item.payload,
+            "urgent": item.urgent,
+            "dedupe_key": item.dedupe_key,
+            "status": BroadcastStatus.QUEUED,
+            "not_before": item.not_before,
+            "total": len(unique),
+            "created_at": now,
+        }
+        for item, unique in fresh
+    ]
+    ids = await uow.outbox.add_broadcasts(headers)
+    await uow.outbox.add_delivery_rows(
+        [
+            delivery_row(broadcast_id, r, item.not_before, item.personal.get(r.person_id))
+            for broadcast_id, (item, unique) in zip(ids, fresh, strict=True)
+            for r in unique
+        ]
+    )
+    return len(ids)
 
 
 # --- the sender's rules ----------------------------------------------------------------

@@ -1,0 +1,9 @@
+"""Placeholder router for /dues; the feature fills it in."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+
+def build_router() -> Router:
+    return Router(name="dues")

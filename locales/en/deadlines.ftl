@@ -1,0 +1,1 @@
+command-deadlines = Required meetings: held, due, missed

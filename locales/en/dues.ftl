@@ -1,0 +1,1 @@
+command-dues = Party dues: owed, paid, back payments

@@ -1,0 +1,1 @@
+command-deadlines = ᠬᠤᠷᠠᠯ ᠤᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ

@@ -1,0 +1,1 @@
+command-deadlines = 三会一课完成情况与截止提醒

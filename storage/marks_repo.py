@@ -1,0 +1,49 @@
+"""Reminder marks: which scheduled reminders and reports were handled, by unique key."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import ReminderMark
+
+
+@dataclass(frozen=True)
+class Mark:
+    key: str
+    kind: str
+    period: str
+    skipped: bool = False
+
+
+class ReminderMarkRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def keys(self, kind: str, periods: Collection[str]) -> set[str]:
+        """The keys already handled of one kind in these periods: one query for a whole sweep."""
+        if not periods:
+            return set()
+        rows = await self._session.scalars(
+            select(ReminderMark.key).where(
+                ReminderMark.kind == kind, ReminderMark.period.in_(sorted(set(periods)))
+            )
+        )
+        return set(rows.all())
+
+    async def add(self, marks: Sequence[Mark], at: datetime) -> None:
+        """Record many marks in one executemany. A key recorded before (another process got
+        there first) fails the transaction: the caller's queued messages roll back with it."""
+        if not marks:
+            return
+        await self._session.execute(
+            insert(ReminderMark),
+            [
+                {"key": m.key, "kind": m.kind, "period": m.period, "at": at, "skipped": m.skipped}
+                for m in marks
+            ],
+        )
