@@ -1,0 +1,927 @@
+"""Party dues (党费) with storage: profiles, a member's account, reported and recorded
+payments, and the branch ledger the chat overview and the XLSX export both read.
+
+The arithmetic is in bot/services/dues_rules.py; this module decides who may do what, which
+branch a member pays to, which months a payment may cover, and writes the rows. Months are
+integers (bot/services/periods.py), counted in the branch's own time zone. Nothing here
+sends a message: a step returns who must hear about it and the chat side tells them.
+
+A payment is booked month by month in dues_credits only when it is confirmed: a member's
+report waits for an officer, an officer's record is confirmed at once. The unique
+(member, month) key on the credits means a month is never paid twice, whatever races.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+
+from bot.services import scope
+from bot.services.access import POLICY, Action, Actor, can, require
+from bot.services.dues_rules import (
+    BASE_MAX_FEN,
+    BASED,
+    Assessed,
+    Assessment,
+    DuesCategory,
+    allocate,
+    arrears_streak,
+    assess,
+    due_in,
+    dues_by_month,
+    payable_months,
+    unpaid_months,
+    yuan,
+)
+from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
+from bot.services.invites import Recipient
+from bot.services.organizations import FARMER_DUES_SETTING, zone_of
+from bot.services.periods import Frequency, Period, month_at, month_index, month_label
+from bot.services.roles import Level
+from storage.dues_repo import CreditRow, MemberRow, ProfileRow
+from storage.models import DuesCredit, DuesPayment, DuesProfile, Organization, PaymentStatus
+from storage.uow import UnitOfWork
+
+PAYER_ROLES = POLICY[Action.PAY_DUES]
+OFFICER_ROLES = POLICY[Action.RECORD_DUES]
+REASON_MAX = 300
+PAID_BY_MAX = 128
+FILE_ID_MAX = 256
+# A payment above a million yuan is a typo (and would not fit the amount column).
+PAYMENT_MAX_FEN = 100_000_000
+BATCH_MAX = 500  # members recorded in one go
+MY_PAYMENTS = 10  # a member's latest payments shown
+FIRST_MONTH = month_index(2000, 1)  # the earliest month a ledger is shown for
+
+
+def labels(months: Iterable[int]) -> str:
+    """ "2026-10, 2026-11": months as shown in texts and error messages."""
+    return ", ".join(month_label(m) for m in sorted(months))
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _history(rows: Iterable[DuesProfile | ProfileRow]) -> list[Assessment]:
+    return [Assessment(r.from_month, r.amount_fen) for r in rows]
+
+
+def _path_ids(org: Organization) -> list[int]:
+    return [int(part) for part in org.path.strip("/").split("/")]
+
+
+# ----------------------------------------------------------------------------- whose branch
+
+
+def payer_branch_ids(actor: Actor) -> list[int]:
+    """The branches the actor is a party member of, in tree order: a party group's member
+    belongs to the group's branch."""
+    found: list[int] = []
+    for grant in actor.grants:
+        if grant.role not in PAYER_ROLES:
+            continue
+        ids = [int(part) for part in grant.org_path.strip("/").split("/")]
+        if grant.org_level is Level.BRANCH:
+            found.append(ids[-1])
+        elif grant.org_level is Level.GROUP and len(ids) >= 2:
+            found.append(ids[-2])
+    return list(dict.fromkeys(found))
+
+
+def pays_dues(actor: Actor) -> bool:
+    return actor.person_id is not None and bool(payer_branch_ids(actor))
+
+
+async def _home_branch(
+    uow: UnitOfWork, actor: Actor, profiles: Sequence[DuesProfile]
+) -> Organization:
+    """The branch a member pays to. A person with party roles in two branches (a transfer
+    not yet finished, a member of an enterprise branch who also lives in a village) pays
+    where the secretary last assessed them, if they still belong there; otherwise to the
+    first of their branches in tree order, until a secretary assesses them."""
+    ids = payer_branch_ids(actor)
+    if actor.person_id is None or not ids:
+        raise AccessDenied("dues-error-not-member")
+    latest = profiles[-1].branch_id if profiles else None
+    branch = await uow.organizations.get(latest if latest in ids else ids[0])
+    if branch is None:
+        raise NotFound()
+    return branch
+
+
+async def _officers(uow: UnitOfWork, branch: Organization) -> list[Recipient]:
+    """Who confirms the branch's payments: its officers, or those of the nearest level above
+    that has any reachable one (a general branch's)."""
+    ids = _path_ids(branch)
+    holders = await uow.memberships.holders(ids, OFFICER_ROLES)
+    for org_id in reversed(ids):
+        found = {
+            p.id: Recipient(p.id, p.telegram_id, p.language)
+            for p, m in holders
+            if m.org_id == org_id and p.telegram_id is not None
+        }
+        if found:
+            return list(found.values())
+    return []
+
+
+async def farmer_amount(uow: UnitOfWork, branch: Organization, default_fen: int) -> int:
+    """The farmers' and herders' monthly amount: the nearest organization up the tree that
+    sets it, else the configured default."""
+    ids = _path_ids(branch)
+    chain = await uow.organizations.by_ids(ids)
+    for org_id in reversed(ids):
+        value = (chain[org_id].settings or {}).get(FARMER_DUES_SETTING)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return default_fen
+
+
+async def officer_branches(uow: UnitOfWork, actor: Actor) -> list[Organization]:
+    """The branches whose ledger the actor reads (a committee's admins: every one below)."""
+    return await scope.reachable(uow, actor, Action.VIEW_DUES, {Level.BRANCH})
+
+
+def oversees_dues(actor: Actor) -> bool:
+    return any(g.role in POLICY[Action.VIEW_DUES] for g in actor.grants)
+
+
+async def branch_for(
+    uow: UnitOfWork, actor: Actor, action: Action, branch_id: int
+) -> Organization:
+    return await scope.get_at_level(uow, actor, action, branch_id, Level.BRANCH)
+
+
+def current_month(branch: Organization, now: datetime, zone: ZoneInfo) -> int:
+    return month_at(now, zone_of(branch, zone))
+
+
+# ----------------------------------------------------------------------------- the account
+
+
+@dataclass(frozen=True)
+class Account:
+    """A member's own view: what they owe, what they may pay now, what waits for an officer."""
+
+    branch: Organization
+    month: int  # the current month in the branch's zone
+    profile: DuesProfile | None  # in force this month
+    credited: frozenset[int]  # every month paid
+    paid_this_year: list[int]
+    unpaid: list[int]  # every month up to this one with something due and no payment
+    owed_fen: int
+    payable: list[int]  # the unpaid months a payment may still cover (six back)
+    streak: int  # unpaid months in a row up to this one
+    pending: list[DuesPayment]
+    choices: dict[int, int]  # month → due: what a report may cover now, prepayment included
+
+
+async def account(uow: UnitOfWork, actor: Actor, now: datetime, zone: ZoneInfo) -> Account:
+    """The member's own account: only their own data, at the branch their own PAY_DUES
+    roles put them in."""
+    if actor.person_id is None:
+        raise AccessDenied("dues-error-not-member")
+    profiles = list(await uow.dues.profiles_of(actor.person_id))
+    branch = await _home_branch(uow, actor, profiles)
+    credits = await uow.dues.credits_of(actor.person_id)
+    pending = list(await uow.dues.pending_of(actor.person_id))
+    month = current_month(branch, now, zone)
+    history = _history(profiles)
+    window = payable_months(month)
+    dues = dues_by_month(history, profiles[0].from_month, window[-1]) if profiles else {}
+    unpaid = unpaid_months(history, credits, month)
+    waiting = {m for p in pending for m in p.months}
+    in_force = [p for p in profiles if p.from_month <= month]
+    return Account(
+        branch=branch,
+        month=month,
+        profile=in_force[-1] if in_force else None,
+        credited=frozenset(credits),
+        paid_this_year=sorted(m for m in credits if m // 12 == month // 12),
+        unpaid=unpaid,
+        owed_fen=sum(dues[m] for m in unpaid),
+        payable=[m for m in unpaid if m in window],
+        streak=arrears_streak(
+            history, max((m for m in credits if m <= month), default=None), month
+        ),
+        pending=pending,
+        choices={
+            m: dues[m]
+            for m in window
+            if dues.get(m, 0) > 0 and m not in credits and m not in waiting
+        },
+    )
+
+
+async def my_payments(uow: UnitOfWork, actor: Actor) -> list[DuesPayment]:
+    if not pays_dues(actor) or actor.person_id is None:
+        raise AccessDenied("dues-error-not-member")
+    return list(await uow.dues.payments_of(actor.person_id, MY_PAYMENTS))
+
+
+# ----------------------------------------------------------------------------- reporting
+
+
+@dataclass(frozen=True)
+class Reported:
+    payment: DuesPayment
+    branch: Organization
+    member: str
+    dues: dict[int, int]  # month → due, at the time of the report
+    officers: list[Recipient]
+
+
+def check_months(account_: Account, months: Iterable[int]) -> dict[int, int]:
+    """The chosen months with their dues; each must be one the member may pay now."""
+    chosen = sorted(set(months))
+    if not chosen:
+        raise InvalidInput("dues-error-no-months")
+    waiting = {m for p in account_.pending for m in p.months}
+    for month in chosen:
+        if month in account_.choices:
+            continue
+        if month in waiting:
+            raise InvalidInput("dues-error-month-pending", month=month_label(month))
+        if month in account_.credited:
+            raise InvalidInput("dues-error-month-paid", month=month_label(month))
+        raise InvalidInput("dues-error-month-window", month=month_label(month))
+    return {m: account_.choices[m] for m in chosen}
+
+
+def check_amount(amount_fen: int, dues: dict[int, int]) -> dict[int, int]:
+    """The payment's shares per month: at least what is due, the extra on the last month."""
+    if amount_fen > PAYMENT_MAX_FEN:
+        raise InvalidInput("dues-error-amount-large", max=yuan(PAYMENT_MAX_FEN))
+    try:
+        return allocate(amount_fen, dues)
+    except ValueError:
+        raise InvalidInput("dues-error-amount-low", total=yuan(sum(dues.values()))) from None
+
+
+def _paid_by(text: str) -> str:
+    paid_by = _clean(text)
+    if len(paid_by) > PAID_BY_MAX:
+        raise InvalidInput("dues-error-paid-by", max=PAID_BY_MAX)
+    return paid_by
+
+
+async def report_payment(
+    uow: UnitOfWork,
+    actor: Actor,
+    months: Iterable[int],
+    amount_fen: int,
+    now: datetime,
+    zone: ZoneInfo,
+    receipt_file_id: str | None = None,
+    paid_by: str = "",
+) -> Reported:
+    """The member says they paid: months that are unpaid, in the window, assessed and in no
+    other pending report; at least their dues (more is a voluntary extra). An officer
+    confirms it; until then nothing is booked."""
+    mine = await account(uow, actor, now, zone)
+    dues = check_months(mine, months)
+    check_amount(amount_fen, dues)
+    if receipt_file_id is not None and not 0 < len(receipt_file_id) <= FILE_ID_MAX:
+        raise InvalidInput()
+    assert actor.person_id is not None
+    payment = DuesPayment(
+        person_id=actor.person_id,
+        branch_id=mine.branch.id,
+        amount_fen=amount_fen,
+        months=sorted(dues),
+        paid_by=_paid_by(paid_by),
+        receipt_file_id=receipt_file_id,
+        status=PaymentStatus.REPORTED,
+        reported_by_id=actor.person_id,
+        reported_at=now,
+        note="",
+    )
+    await uow.dues.add_payments([payment])
+    officers = await _officers(uow, mine.branch)
+    await uow.commit()
+    return Reported(payment, mine.branch, actor.display_name, dues, officers)
+
+
+# ----------------------------------------------------------------------------- deciding
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    payment: DuesPayment
+    branch: Organization
+    member: str
+    dues: dict[int, int]  # month → due now (a month no longer assessed is left out)
+    can_decide: bool
+
+
+async def _payment_in_reach(
+    uow: UnitOfWork, actor: Actor, payment_id: int, action: Action
+) -> tuple[DuesPayment, Organization]:
+    payment = await uow.dues.payment(payment_id)
+    if payment is None:
+        raise NotFound("dues-error-payment-gone")
+    branch = await uow.organizations.get(payment.branch_id)
+    if branch is None:
+        raise NotFound("dues-error-payment-gone")
+    require(actor, action, branch)
+    return payment, branch
+
+
+def _already(payment: DuesPayment) -> Conflict:
+    if payment.status is PaymentStatus.CONFIRMED:
+        return Conflict("dues-error-already-confirmed")
+    return Conflict("dues-error-already-rejected")
+
+
+async def view_payment(uow: UnitOfWork, actor: Actor, payment_id: int) -> PaymentView:
+    """A payment as an officer (or a committee's admin) sees it."""
+    payment, branch = await _payment_in_reach(uow, actor, payment_id, Action.VIEW_DUES)
+    profiles = await uow.dues.profiles_of(payment.person_id)
+    history = _history(profiles)
+    dues = {m: d for m in payment.months if (d := due_in(history, m)) is not None}
+    member = await uow.people.get(payment.person_id)
+    return PaymentView(
+        payment,
+        branch,
+        member.display_name if member else "—",
+        dues,
+        payment.status is PaymentStatus.REPORTED and can(actor, Action.RECORD_DUES, branch),
+    )
+
+
+async def receipt_of(uow: UnitOfWork, actor: Actor, payment_id: int) -> str:
+    """The receipt photo of a payment, for its member or the branch's officers."""
+    payment = await uow.dues.payment(payment_id)
+    if payment is None or payment.receipt_file_id is None:
+        raise NotFound("dues-error-payment-gone")
+    if payment.person_id != actor.person_id:
+        await _payment_in_reach(uow, actor, payment_id, Action.VIEW_DUES)
+    return payment.receipt_file_id
+
+
+async def check_decidable(uow: UnitOfWork, actor: Actor, payment_id: int) -> DuesPayment:
+    """Before asking an officer why they reject: the report is theirs and still open."""
+    payment, _ = await _payment_in_reach(uow, actor, payment_id, Action.RECORD_DUES)
+    if payment.status is not PaymentStatus.REPORTED:
+        raise _already(payment)
+    return payment
+
+
+@dataclass(frozen=True)
+class Decided:
+    payment: DuesPayment
+    branch: Organization
+    member: Recipient | None  # None: not on Telegram
+    shares: dict[int, int] = field(default_factory=dict)  # month → booked, when confirmed
+
+
+async def _member_recipient(uow: UnitOfWork, person_id: int) -> Recipient | None:
+    person = await uow.people.get(person_id)
+    if person is None or person.telegram_id is None:
+        return None
+    return Recipient(person.id, person.telegram_id, person.language)
+
+
+async def confirm_payment(
+    uow: UnitOfWork, actor: Actor, payment_id: int, now: datetime
+) -> Decided:
+    """An officer confirms a report: its months are booked. A second confirmation (a double
+    tap, another officer) changes nothing and says it was decided; a month paid meanwhile
+    (an officer recorded it) fails the confirmation with the months named."""
+    payment, branch = await _payment_in_reach(uow, actor, payment_id, Action.RECORD_DUES)
+    if payment.status is not PaymentStatus.REPORTED:
+        raise _already(payment)
+    if not await uow.dues.decide(payment, PaymentStatus.CONFIRMED, actor.person_id, now):
+        raise _already(payment)
+    credits = await uow.dues.credits_of(payment.person_id)
+    paid = [m for m in payment.months if m in credits]
+    if paid:
+        raise Conflict("dues-error-confirm-paid", months=labels(paid))
+    history = _history(await uow.dues.profiles_of(payment.person_id))
+    dues = {m: due_in(history, m) or 0 for m in payment.months}
+    if not dues or not all(dues.values()):
+        raise Conflict("dues-error-confirm-not-due")
+    try:
+        shares = allocate(payment.amount_fen, dues)
+    except ValueError:
+        raise Conflict("dues-error-confirm-amount", total=yuan(sum(dues.values()))) from None
+    try:
+        await uow.dues.add_credits(
+            DuesCredit(
+                payment_id=payment.id,
+                person_id=payment.person_id,
+                branch_id=payment.branch_id,
+                month=month,
+                amount_fen=share,
+            )
+            for month, share in shares.items()
+        )
+    except IntegrityError:
+        raise Conflict("dues-error-confirm-paid", months=labels(payment.months)) from None
+    member = await _member_recipient(uow, payment.person_id)
+    await uow.commit()
+    return Decided(payment, branch, member, shares)
+
+
+async def reject_payment(
+    uow: UnitOfWork, actor: Actor, payment_id: int, reason: str, now: datetime
+) -> Decided:
+    """An officer rejects a report with a reason the member is told; nothing is booked."""
+    note = _clean(reason)
+    if not note or len(note) > REASON_MAX:
+        raise InvalidInput("dues-error-reason", max=REASON_MAX)
+    payment, branch = await _payment_in_reach(uow, actor, payment_id, Action.RECORD_DUES)
+    if payment.status is not PaymentStatus.REPORTED:
+        raise _already(payment)
+    if not await uow.dues.decide(payment, PaymentStatus.REJECTED, actor.person_id, now, note):
+        raise _already(payment)
+    member = await _member_recipient(uow, payment.person_id)
+    await uow.commit()
+    return Decided(payment, branch, member)
+
+
+async def pending_reports(
+    uow: UnitOfWork, actor: Actor, branch_id: int
+) -> list[tuple[DuesPayment, str]]:
+    """Reports waiting for the branch's officers, oldest first, with the members' names."""
+    branch = await branch_for(uow, actor, Action.RECORD_DUES, branch_id)
+    return await uow.dues.branch_pending(branch.id)
+
+
+# ----------------------------------------------------------------------------- profiles
+
+
+@dataclass(frozen=True)
+class ProfileDraft:
+    """What the secretary entered: a category, a base (BASED categories), and optionally a
+    reduced amount (0 = exempt) with the reason."""
+
+    category: DuesCategory
+    base_fen: int | None = None
+    reduced_fen: int | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ProfilePreview:
+    member: str
+    draft: ProfileDraft
+    assessed: Assessed
+
+
+def _assess(draft: ProfileDraft, farmer_fen: int) -> tuple[ProfileDraft, Assessed]:
+    """Check the draft and compute the amount; a draft normalized (no base where none
+    applies, the reason trimmed)."""
+    base = draft.base_fen
+    if draft.category in BASED:
+        if base is None:
+            raise InvalidInput("dues-error-base-missing")
+        if not 0 <= base <= BASE_MAX_FEN:
+            raise InvalidInput("dues-error-base-range", max=yuan(BASE_MAX_FEN))
+    else:
+        base = 0
+    reason = _clean(draft.reason)
+    if draft.reduced_fen is None:
+        if draft.category is DuesCategory.HARDSHIP:
+            raise InvalidInput("dues-error-hardship")
+        reason = ""
+    elif not reason or len(reason) > REASON_MAX:
+        raise InvalidInput("dues-error-reason", max=REASON_MAX)
+    try:
+        assessed = assess(draft.category, base, farmer_fen, draft.reduced_fen)
+    except ValueError:
+        rule = assess(draft.category, base, farmer_fen, 0).rule_fen
+        raise InvalidInput("dues-error-reduction", max=yuan(rule)) from None
+    normalized = ProfileDraft(draft.category, base, draft.reduced_fen, reason)
+    return normalized, assessed
+
+
+async def _preview(
+    uow: UnitOfWork,
+    branch: Organization,
+    person_id: int,
+    draft: ProfileDraft,
+    default_farmer_fen: int,
+) -> ProfilePreview:
+    if not await uow.dues.is_member(person_id, branch, PAYER_ROLES):
+        raise NotFound("dues-error-member")
+    normalized, assessed = _assess(draft, await farmer_amount(uow, branch, default_farmer_fen))
+    person = await uow.people.get(person_id)
+    return ProfilePreview(person.display_name if person else "—", normalized, assessed)
+
+
+async def preview_profile(
+    uow: UnitOfWork,
+    actor: Actor,
+    branch_id: int,
+    person_id: int,
+    draft: ProfileDraft,
+    default_farmer_fen: int,
+) -> ProfilePreview:
+    """What a profile would say, before the secretary saves it (ASSESS_DUES)."""
+    branch = await branch_for(uow, actor, Action.ASSESS_DUES, branch_id)
+    return await _preview(uow, branch, person_id, draft, default_farmer_fen)
+
+
+async def set_profile(
+    uow: UnitOfWork,
+    actor: Actor,
+    branch_id: int,
+    person_id: int,
+    draft: ProfileDraft,
+    now: datetime,
+    zone: ZoneInfo,
+    default_farmer_fen: int,
+) -> DuesProfile:
+    """The secretary sets what a member owes from the current month on (the branch's zone).
+    Earlier months keep what was due then; a second change in the same month rewrites
+    this month's row. Who set it and when is recorded."""
+    branch = await branch_for(uow, actor, Action.ASSESS_DUES, branch_id)
+    preview = await _preview(uow, branch, person_id, draft, default_farmer_fen)
+    month = current_month(branch, now, zone)
+    profile = await uow.dues.profile_from(person_id, month) or DuesProfile(
+        person_id=person_id, from_month=month
+    )
+    profile.branch_id = branch.id
+    profile.category = preview.draft.category
+    profile.base_fen = preview.draft.base_fen or 0
+    profile.rule_fen = preview.assessed.rule_fen
+    profile.amount_fen = preview.assessed.amount_fen
+    profile.reason = preview.draft.reason
+    profile.set_by_id = actor.person_id
+    profile.set_at = now
+    await uow.dues.add_profile(profile)
+    await uow.commit()
+    return profile
+
+
+async def assess_choices(uow: UnitOfWork, actor: Actor, branch_id: int) -> list[MemberRow]:
+    """The branch's party members (groups included) a secretary may assess, by name."""
+    branch = await branch_for(uow, actor, Action.ASSESS_DUES, branch_id)
+    return await uow.dues.party_members(branch, PAYER_ROLES)
+
+
+# ----------------------------------------------------------------------------- the ledger
+
+
+@dataclass(frozen=True)
+class MemberMonth:
+    """One member's line of a month: the ledger's month sheet and the chat overview."""
+
+    person_id: int
+    name: str
+    category: DuesCategory
+    due_fen: int
+    paid_fen: int  # booked on this month (a voluntary extra included)
+    paid: bool
+    paid_on: date | None  # when the payment was made, in the branch's zone
+    arrears_months: int  # unpaid months up to this one (all of the member's history)
+    arrears_fen: int
+    streak: int  # unpaid months in a row up to this one
+
+
+@dataclass(frozen=True)
+class MonthSheet:
+    month: int
+    lines: list[MemberMonth]
+
+    @property
+    def due_fen(self) -> int:
+        return sum(line.due_fen for line in self.lines)
+
+    @property
+    def paid_fen(self) -> int:
+        return sum(line.paid_fen for line in self.lines)
+
+    @property
+    def paid_count(self) -> int:
+        return sum(line.paid for line in self.lines)
+
+    @property
+    def arrears_months(self) -> int:
+        return sum(line.arrears_months for line in self.lines)
+
+    @property
+    def arrears_fen(self) -> int:
+        return sum(line.arrears_fen for line in self.lines)
+
+    @property
+    def unpaid(self) -> list[MemberMonth]:
+        return [line for line in self.lines if line.due_fen > 0 and not line.paid]
+
+
+@dataclass(frozen=True)
+class MemberYear:
+    """One member's row of the year sheet: due (months counted so far) and paid per month."""
+
+    person_id: int
+    name: str
+    due: dict[int, int]
+    paid: dict[int, int]
+    arrears_months: int  # at the year's end, or now for the current year
+    arrears_fen: int
+
+    @property
+    def due_fen(self) -> int:
+        return sum(self.due.values())
+
+    @property
+    def paid_fen(self) -> int:
+        return sum(self.paid.values())
+
+
+@dataclass(frozen=True)
+class YearSheet:
+    year: int
+    months: list[int]  # the twelve months
+    last: int  # the last month counted as due: December, or the current month
+    lines: list[MemberYear]
+
+    def due_in(self, month: int) -> int:
+        return sum(line.due.get(month, 0) for line in self.lines)
+
+    def paid_in(self, month: int) -> int:
+        return sum(line.paid.get(month, 0) for line in self.lines)
+
+    @property
+    def due_fen(self) -> int:
+        return sum(line.due_fen for line in self.lines)
+
+    @property
+    def paid_fen(self) -> int:
+        return sum(line.paid_fen for line in self.lines)
+
+    @property
+    def arrears_fen(self) -> int:
+        return sum(line.arrears_fen for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A branch's dues for one month and its year: what /dues shows and the XLSX holds."""
+
+    branch: Organization
+    current: int  # the current month in the branch's zone
+    month: MonthSheet
+    year: YearSheet
+    unassessed: list[str]  # party members without any dues profile
+    pending: int  # reports waiting for an officer
+
+
+class _Member:
+    """One member's profile history and paid months, for the ledger's arithmetic."""
+
+    def __init__(self, rows: list[ProfileRow], credits: list[CreditRow]) -> None:
+        self.rows = rows
+        self.name = rows[-1].name
+        self.history = _history(rows)
+        self.credits = {c.month: c for c in credits}
+
+    def row_at(self, month: int) -> ProfileRow | None:
+        found = None
+        for row in self.rows:
+            if row.from_month > month:
+                break
+            found = row
+        return found
+
+    def arrears(self, through: int) -> tuple[int, int]:
+        """How many unpaid months up to `through`, and what they come to."""
+        unpaid = unpaid_months(self.history, self.credits, through)
+        return len(unpaid), sum(due_in(self.history, m) or 0 for m in unpaid)
+
+    def streak(self, through: int) -> int:
+        last_paid = max((m for m in self.credits if m <= through), default=None)
+        return arrears_streak(self.history, last_paid, through)
+
+
+def _month_sheet(
+    members: dict[int, _Member], branch_id: int, month: int, zone: ZoneInfo
+) -> MonthSheet:
+    lines = []
+    for person_id, member in members.items():
+        row = member.row_at(month)
+        if row is None or row.branch_id != branch_id:
+            continue
+        credit = member.credits.get(month)
+        arrears_months, arrears_fen = member.arrears(month)
+        lines.append(
+            MemberMonth(
+                person_id=person_id,
+                name=member.name,
+                category=row.category,
+                due_fen=row.amount_fen,
+                paid_fen=credit.amount_fen if credit else 0,
+                paid=credit is not None,
+                paid_on=credit.paid_at.astimezone(zone).date() if credit else None,
+                arrears_months=arrears_months,
+                arrears_fen=arrears_fen,
+                streak=member.streak(month),
+            )
+        )
+    lines.sort(key=lambda line: (line.name, line.person_id))
+    return MonthSheet(month, lines)
+
+
+def _year_sheet(members: dict[int, _Member], branch_id: int, year: int, current: int) -> YearSheet:
+    months = [month_index(year, number) for number in range(1, 13)]
+    last = min(months[-1], current)
+    lines = []
+    for person_id, member in members.items():
+        mine = [m for m in months if (row := member.row_at(m)) and row.branch_id == branch_id]
+        if not any(m <= last for m in mine):
+            continue
+        due = {m: r.amount_fen for m in mine if m <= last and (r := member.row_at(m))}
+        paid = {m: member.credits[m].amount_fen for m in mine if m in member.credits}
+        arrears_months, arrears_fen = member.arrears(last)
+        lines.append(MemberYear(person_id, member.name, due, paid, arrears_months, arrears_fen))
+    lines.sort(key=lambda line: (line.name, line.person_id))
+    return YearSheet(year, months, last, lines)
+
+
+async def branch_ledger(
+    uow: UnitOfWork, actor: Actor, branch_id: int, month: int | None, now: datetime, zone: ZoneInfo
+) -> Ledger:
+    """The branch's month (default: the current one) and its year, read with a fixed number
+    of statements whatever the number of members (VIEW_DUES). Only months up to the current
+    one can be shown."""
+    branch = await branch_for(uow, actor, Action.VIEW_DUES, branch_id)
+    local = zone_of(branch, zone)
+    current = month_at(now, local)
+    shown = current if month is None else month
+    if not FIRST_MONTH <= shown <= current:
+        raise InvalidInput("dues-error-ledger-month")
+    rows: dict[int, list[ProfileRow]] = defaultdict(list)
+    for row in await uow.dues.branch_profiles(branch.id):
+        rows[row.person_id].append(row)
+    credits: dict[int, list[CreditRow]] = defaultdict(list)
+    for credit in await uow.dues.branch_credits(branch.id):
+        credits[credit.person_id].append(credit)
+    members = {p: _Member(r, credits[p]) for p, r in rows.items()}
+    pending = len(await uow.dues.branch_pending(branch.id))
+    return Ledger(
+        branch=branch,
+        current=current,
+        month=_month_sheet(members, branch.id, shown, local),
+        year=_year_sheet(members, branch.id, shown // 12, current),
+        unassessed=await uow.dues.unassessed(branch, PAYER_ROLES),
+        pending=pending,
+    )
+
+
+# ----------------------------------------------------------------------------- recording
+
+
+def quarter_months(current: int) -> list[int]:
+    period = Period.containing(current, Frequency.QUARTERLY)
+    return list(range(period.first, period.last + 1))
+
+
+@dataclass(frozen=True)
+class BatchLine:
+    """One member of a batch: the months booked (with their dues) and the ones skipped."""
+
+    person_id: int
+    name: str
+    booked: dict[int, int]
+    already_paid: list[int]
+    pending: list[int]  # in a report waiting for confirmation: confirm that instead
+    not_due: list[int]  # exempt, or before the member's first assessment
+
+    @property
+    def total_fen(self) -> int:
+        return sum(self.booked.values())
+
+
+@dataclass(frozen=True)
+class Batch:
+    branch: Organization
+    months: list[int]
+    paid_by: str
+    lines: list[BatchLine]
+
+    @property
+    def total_fen(self) -> int:
+        return sum(line.total_fen for line in self.lines)
+
+    @property
+    def booked(self) -> list[BatchLine]:
+        return [line for line in self.lines if line.booked]
+
+
+async def plan_batch(
+    uow: UnitOfWork,
+    actor: Actor,
+    branch_id: int,
+    person_ids: Iterable[int],
+    months: Iterable[int],
+    paid_by: str,
+    now: datetime,
+    zone: ZoneInfo,
+) -> Batch:
+    """What recording these members for these months would book (RECORD_DUES), without
+    writing: each member pays exactly their dues for the months not yet paid."""
+    branch = await branch_for(uow, actor, Action.RECORD_DUES, branch_id)
+    current = current_month(branch, now, zone)
+    chosen = sorted(set(months))
+    if not chosen:
+        raise InvalidInput("dues-error-no-months")
+    window = payable_months(current)
+    outside = [m for m in chosen if m not in window]
+    if outside:
+        raise InvalidInput("dues-error-month-window", month=labels(outside))
+    wanted = list(dict.fromkeys(person_ids))
+    if not wanted:
+        raise InvalidInput("dues-error-no-members")
+    if len(wanted) > BATCH_MAX:
+        raise InvalidInput("dues-error-batch-large", max=BATCH_MAX)
+    rows: dict[int, list[ProfileRow]] = defaultdict(list)
+    for row in await uow.dues.branch_profiles(branch.id):
+        rows[row.person_id].append(row)
+    credits: dict[int, list[CreditRow]] = defaultdict(list)
+    for credit in await uow.dues.branch_credits(branch.id):
+        credits[credit.person_id].append(credit)
+    waiting: dict[int, set[int]] = defaultdict(set)
+    for payment, _ in await uow.dues.branch_pending(branch.id):
+        waiting[payment.person_id].update(payment.months)
+    lines = []
+    for person_id in wanted:
+        if person_id not in rows:
+            raise NotFound("dues-error-member")
+        member = _Member(rows[person_id], credits[person_id])
+        at_now = member.row_at(current)
+        if at_now is None or at_now.branch_id != branch.id:
+            raise NotFound("dues-error-member")
+        booked: dict[int, int] = {}
+        paid, pending, not_due = [], [], []
+        for month in chosen:
+            due = due_in(member.history, month)
+            if month in member.credits:
+                paid.append(month)
+            elif month in waiting[person_id]:
+                pending.append(month)
+            elif not due:
+                not_due.append(month)
+            else:
+                booked[month] = due
+        lines.append(BatchLine(person_id, member.name, booked, paid, pending, not_due))
+    return Batch(branch, chosen, _paid_by(paid_by), lines)
+
+
+async def record_payments(
+    uow: UnitOfWork,
+    actor: Actor,
+    branch_id: int,
+    person_ids: Iterable[int],
+    months: Iterable[int],
+    paid_by: str,
+    now: datetime,
+    zone: ZoneInfo,
+) -> Batch:
+    """An officer records payments made in cash or by transfer for many members at once:
+    confirmed at once, one transaction for the batch. Months already paid (or waiting in a
+    member's report) are skipped per member and named in the result."""
+    batch = await plan_batch(uow, actor, branch_id, person_ids, months, paid_by, now, zone)
+    booked = batch.booked
+    if not booked:
+        return batch
+    payments = [
+        DuesPayment(
+            person_id=line.person_id,
+            branch_id=batch.branch.id,
+            amount_fen=line.total_fen,
+            months=sorted(line.booked),
+            paid_by=batch.paid_by,
+            receipt_file_id=None,
+            status=PaymentStatus.CONFIRMED,
+            reported_by_id=actor.person_id,
+            reported_at=now,
+            decided_by_id=actor.person_id,
+            decided_at=now,
+            note="",
+        )
+        for line in booked
+    ]
+    try:
+        await uow.dues.add_payments(payments)
+        await uow.dues.add_credits(
+            DuesCredit(
+                payment_id=payment.id,
+                person_id=line.person_id,
+                branch_id=batch.branch.id,
+                month=month,
+                amount_fen=due,
+            )
+            for payment, line in zip(payments, booked, strict=True)
+            for month, due in line.booked.items()
+        )
+    except IntegrityError:
+        raise Conflict("dues-error-record-race") from None
+    await uow.commit()
+    return batch
