@@ -1,0 +1,1 @@
+"""Files the bot builds for people to download: pure functions, data in and bytes out."""
