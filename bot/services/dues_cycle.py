@@ -1,0 +1,577 @@
+"""The monthly dues cycle: remind members, give officers a digest, warn about arrears and
+escalate six months unpaid to the committee (自行脱党 risk, Party Constitution art. 9).
+
+For each branch, in its own zone, with its dues day D (the nearest "dues_day" setting up the
+tree, else the configured default, clamped to the month's end), and a month M:
+- REMIND, 09:00 on day D of M: one DUES_REMINDER to every member assessed at the branch for M
+  (latest profile from M or before) with something due in M and no credit for M; each copy
+  says the member's own amount and, if earlier months they may still pay (six back) are
+  unpaid, how many and the total.
+- DIGEST, 09:00 on day D + digest days: one DUES_DIGEST to the branch's officers with the
+  month's figures, who has not paid and the party members nobody assessed yet. A branch with
+  no assessed member gets none: no monthly nagging about a feature it does not use.
+- ARREARS, judged at the digest moment: a member unpaid WARN/URGENT/ESCALATE months in a row
+  is warned once per (member, level, first month of the unpaid run); the officers see the
+  newly warned in the digest, or in a DUES_ARREARS of their own when the digest was too late
+  to send. Newly escalated members go in one DUES_ESCALATION per committee and month to the
+  admins of the nearest committee above with someone reachable.
+
+Exactly once, across restarts and racing processes: every stage leaves a ReminderMark in the
+same transaction as the broadcasts it queues. A stage found more than the grace period late
+(the bot was down) is marked skipped and not sent; arrears warnings are never skipped.
+Stages are looked for in the current and the previous month, since a digest may fall in the
+month after its dues month.
+
+Set-based: a sweep reads the organizations and the stage marks; only when something is due
+does it read the profiles, the credits, the officers, the unassessed counts, the arrears
+marks and the admins, once each for all branches, then writes everything in bulk.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.services.dues_rules import (
+    BACK_PAY_MONTHS,
+    ArrearsLevel,
+    Assessment,
+    arrears_level,
+    arrears_streak,
+)
+from bot.services.locale import DEFAULT_LOCALE, LOCALES
+from bot.services.meetings import PARTY_ROLES
+from bot.services.organizations import DUES_DAY_SETTING, SETTING_CHECKS
+from bot.services.outbox import Queued, Recipient, enqueue_many, send_after
+from bot.services.periods import day_in_month, local_moment, month_at, month_label
+from bot.services.quiet_hours import QuietHours
+from bot.services.roles import Level, Role
+from storage.dues_cycle_repo import (
+    CreditSummary,
+    DuesCycleRepository,
+    HolderRow,
+    OrgRow,
+    ProfileRow,
+)
+from storage.marks_repo import Mark
+from storage.models import BroadcastKind
+from storage.uow import UnitOfWork
+
+REMIND = "dues-remind"
+DIGEST = "dues-digest"
+ARREARS = "dues-arrears"
+ESCALATION = "dues-escalation"
+STAGE_TIME = time(9, 0)
+OFFICER_ROLES = frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER})
+# Names a payload keeps for a list; the message says how many more there are.
+LIST_KEPT = 40
+
+
+@dataclass(frozen=True)
+class CyclePolicy:
+    """The configured knobs (bot.config.Settings) the sweep needs."""
+
+    default_zone: ZoneInfo
+    quiet: QuietHours
+    dues_day: int
+    digest_days: int
+    grace: timedelta
+
+
+@dataclass
+class CycleCounts:
+    """What one sweep did: broadcasts queued per kind, members newly warned, stages skipped."""
+
+    reminders: int = 0
+    digests: int = 0
+    warnings: int = 0
+    escalations: int = 0
+    skipped: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Stage:
+    kind: str  # REMIND or DIGEST
+    branch_id: int
+    month: int
+    late: bool  # its moment is more than the grace period ago: marked, not sent
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.branch_id}:{month_label(self.month)}"
+
+    @property
+    def slot(self) -> tuple[int, int]:
+        return self.branch_id, self.month
+
+
+@dataclass(frozen=True, slots=True)
+class MemberDue:
+    """One member assessed at a branch for a month, as the stages of that month see them."""
+
+    person_id: int
+    name: str
+    recipient: Recipient | None  # None: not on Telegram
+    amount_fen: int  # due in the month; 0 = exempt
+    paid_fen: int  # credited for the month
+    paid: bool
+    streak: int  # unpaid months in a row ending with this one
+    run_fen: int  # what those months come to (only counted from a warning's length on)
+    earlier: int  # unpaid months before this one that may still be paid
+    earlier_fen: int
+
+    @property
+    def owing(self) -> bool:
+        return self.amount_fen > 0 and not self.paid
+
+
+@dataclass(frozen=True)
+class Warning:
+    member: MemberDue
+    level: ArrearsLevel
+    branch_id: int
+    month: int
+
+    @property
+    def slot(self) -> tuple[int, int]:
+        return self.branch_id, self.month
+
+    @property
+    def first(self) -> int:
+        return self.month - self.member.streak + 1
+
+    @property
+    def key(self) -> str:
+        return f"{ARREARS}:{self.member.person_id}:{self.level}:{month_label(self.first)}"
+
+    def line(self) -> dict[str, Any]:
+        return {
+            "name": self.member.name,
+            "level": self.level.value,
+            "months": self.member.streak,
+            "owed": self.member.run_fen,
+        }
+
+
+# ----------------------------------------------------------------------------- when
+
+
+def path_ids(path: str) -> list[int]:
+    """ "/1/4/9/" → [1, 4, 9]: the root first, the organization itself last."""
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
+def dues_day_of(org: OrgRow, orgs: Mapping[int, OrgRow], default: int) -> int:
+    """The nearest valid "dues_day" setting from the organization up to the root."""
+    check = SETTING_CHECKS[DUES_DAY_SETTING]
+    for org_id in reversed(path_ids(org.path)):
+        found = orgs.get(org_id)
+        value = (found.settings or {}).get(DUES_DAY_SETTING) if found is not None else None
+        if value is not None and not isinstance(value, bool) and check(value):
+            return int(value)
+    return default
+
+
+@lru_cache(maxsize=4096)
+def stage_moments(
+    zone: ZoneInfo, dues_day: int, month: int, digest_days: int
+) -> tuple[datetime, datetime]:
+    """When the month's reminder and digest are due (UTC): 09:00 local on the dues day, and
+    on the day `digest_days` later (which may be in the next month)."""
+    day: date = day_in_month(month, dues_day)
+    return (
+        local_moment(day, STAGE_TIME, zone),
+        local_moment(day + timedelta(days=digest_days), STAGE_TIME, zone),
+    )
+
+
+def due_stages(orgs: Mapping[int, OrgRow], now: datetime, policy: CyclePolicy) -> list[Stage]:
+    """Every branch's stages of the current and the previous month whose moment has come."""
+    current_by_zone: dict[ZoneInfo, int] = {}
+    stages: list[Stage] = []
+    for org in orgs.values():
+        if org.level is not Level.BRANCH:
+            continue
+        zone = zone_named(org.timezone, policy.default_zone)
+        current = current_by_zone.get(zone)
+        if current is None:
+            current = current_by_zone[zone] = month_at(now, zone)
+        day = dues_day_of(org, orgs, policy.dues_day)
+        for month in (current - 1, current):
+            remind_at, digest_at = stage_moments(zone, day, month, policy.digest_days)
+            for kind, moment in ((REMIND, remind_at), (DIGEST, digest_at)):
+                if moment <= now:
+                    stages.append(Stage(kind, org.id, month, now - moment > policy.grace))
+    return stages
+
+
+def zone_named(name: str | None, default: ZoneInfo) -> ZoneInfo:
+    """The organization's zone (bot.services.organizations.zone_of, for a row)."""
+    return ZoneInfo(name) if name else default
+
+
+# ----------------------------------------------------------------------------- who owes what
+
+
+def monthly_dues(history: Sequence[ProfileRow], first: int, last: int) -> list[int]:
+    """The amount due in each month of [first, last] (0 before the first profile), in one
+    pass over a history sorted by month (dues_rules.dues_by_month, without a sort per
+    month: the sweep does this for every unpaid member)."""
+    dues: list[int] = []
+    index, current = 0, 0
+    for month in range(first, last + 1):
+        while index < len(history) and history[index].from_month <= month:
+            current = history[index].amount_fen
+            index += 1
+        dues.append(current)
+    return dues
+
+
+def judge(
+    history: Sequence[ProfileRow], row: ProfileRow, month: int, credits: CreditSummary
+) -> MemberDue:
+    """What one member owes in `month`, given their profile `row` in force then."""
+    person = row.person_id
+    last_paid = credits.last_paid(person, month)
+    paid = last_paid == month
+    streak = run_fen = earlier = earlier_fen = 0
+    if row.amount_fen > 0 and not paid:
+        plan = [Assessment(r.from_month, r.amount_fen) for r in history]
+        streak = arrears_streak(plan, last_paid, month)
+        if arrears_level(streak) is not None:
+            run_fen = sum(monthly_dues(history, month - streak + 1, month))
+        start = max(month - BACK_PAY_MONTHS, history[0].from_month)
+        mask, base = credits.paid_mask(person), credits.window[0]
+        for offset, due in enumerate(monthly_dues(history, start, month - 1)):
+            if due > 0 and not mask >> (start + offset - base) & 1:
+                earlier += 1
+                earlier_fen += due
+    recipient = None
+    if row.telegram_id is not None:
+        locale = row.language if row.language in LOCALES else DEFAULT_LOCALE
+        recipient = Recipient(person, row.telegram_id, locale)
+    return MemberDue(
+        person_id=person,
+        name=row.name,
+        recipient=recipient,
+        amount_fen=row.amount_fen,
+        paid_fen=credits.paid_fen(person, month),
+        paid=paid,
+        streak=streak,
+        run_fen=run_fen,
+        earlier=earlier,
+        earlier_fen=earlier_fen,
+    )
+
+
+def assessed_members(
+    profiles: Iterable[ProfileRow],
+    credits: CreditSummary,
+    slots: set[tuple[int, int]],
+) -> dict[tuple[int, int], list[MemberDue]]:
+    """(branch, month) → the members assessed there for that month, for the wanted slots.
+
+    A member belongs to the branch of their latest profile row from the month or before."""
+    months = sorted({month for _, month in slots})
+    found: dict[tuple[int, int], list[MemberDue]] = defaultdict(list)
+    for _, rows in groupby(profiles, key=attrgetter("person_id")):
+        history = list(rows)
+        for month in months:
+            in_force = None
+            for row in history:
+                if row.from_month > month:
+                    break
+                in_force = row
+            if in_force is None or (in_force.branch_id, month) not in slots:
+                continue
+            known = history
+            if history[-1].from_month > month:
+                known = [r for r in history if r.from_month <= month]
+            found[in_force.branch_id, month].append(judge(known, in_force, month, credits))
+    return found
+
+
+# ----------------------------------------------------------------------------- the sweep
+
+
+async def run_cycle(uow: UnitOfWork, now: datetime, policy: CyclePolicy) -> CycleCounts:
+    """One sweep over every branch; commits what it queued together with its marks."""
+    repo = DuesCycleRepository(uow.session)
+    orgs = {org.id: org for org in await repo.organizations()}
+    stages = due_stages(orgs, now, policy)
+    if not stages:
+        return CycleCounts()
+    handled: set[str] = set()
+    for kind in (REMIND, DIGEST):
+        periods = {month_label(s.month) for s in stages if s.kind == kind}
+        handled |= await uow.marks.keys(kind, periods)
+    pending = [s for s in stages if s.key not in handled]
+    if not pending:
+        return CycleCounts()
+    counts = CycleCounts(skipped=sum(s.late for s in pending))
+    marks = [Mark(s.key, s.kind, month_label(s.month), skipped=s.late) for s in pending]
+    reminders = {s.slot for s in pending if s.kind == REMIND and not s.late}
+    digests = {s.slot: s for s in pending if s.kind == DIGEST}
+    items: list[Queued] = []
+    if reminders or digests:
+        items = await _queue_month(uow, repo, orgs, reminders, digests, now, policy, marks, counts)
+    await uow.marks.add(marks, now)
+    await enqueue_many(uow, items, now)
+    await uow.commit()
+    return counts
+
+
+async def _queue_month(
+    uow: UnitOfWork,
+    repo: DuesCycleRepository,
+    orgs: Mapping[int, OrgRow],
+    reminders: set[tuple[int, int]],
+    digests: Mapping[tuple[int, int], Stage],
+    now: datetime,
+    policy: CyclePolicy,
+    marks: list[Mark],
+    counts: CycleCounts,
+) -> list[Queued]:
+    """The broadcasts of the due reminders and digests and the arrears they reveal; adds
+    the arrears and escalation marks to `marks` and the numbers to `counts`."""
+    slots = reminders | set(digests)
+    months = sorted({month for _, month in slots})
+    window = tuple(range(months[0] - BACK_PAY_MONTHS, months[-1] + 1))
+    profiles = await repo.profiles(months[-1])
+    credits = await repo.credits(months, window)
+    members = assessed_members(profiles, credits, slots)
+
+    def not_before(org_id: int) -> datetime:
+        zone = zone_named(orgs[org_id].timezone, policy.default_zone)
+        return send_after(now, zone, policy.quiet, urgent=False)
+
+    items: list[Queued] = []
+    for branch_id, month in sorted(reminders):
+        owing = [m for m in members.get((branch_id, month), []) if m.owing and m.recipient]
+        item = Queued(
+            BroadcastKind.DUES_REMINDER,
+            branch_id,
+            [m.recipient for m in owing if m.recipient is not None],
+            not_before(branch_id),
+            payload={"branch": orgs[branch_id].name, "month": month_label(month)},
+            personal={
+                m.person_id: {
+                    "amount": m.amount_fen,
+                    "earlier": m.earlier,
+                    "owed": m.amount_fen + m.earlier_fen,
+                }
+                for m in owing
+            },
+            dedupe_key=f"{REMIND}:{branch_id}:{month_label(month)}",
+        )
+        items.append(item)
+        counts.reminders += bool(item.recipients)
+    if not digests:
+        return items
+
+    warnings = await _new_warnings(uow, members, digests, marks)
+    counts.warnings = len(warnings)
+    officers = _reachable(await repo.holders(OFFICER_ROLES))
+    unassessed = await repo.unassessed_counts(PARTY_ROLES)
+    by_slot: dict[tuple[int, int], list[Warning]] = defaultdict(list)
+    for warning in warnings:
+        by_slot[warning.slot].append(warning)
+    for slot, stage in sorted(digests.items()):
+        branch_id, month = slot
+        branch = orgs[branch_id]
+        warned = sorted(by_slot.get(slot, []), key=lambda w: (-w.member.streak, w.member.name))
+        common = {"branch": branch.name, "month": month_label(month)}
+        warned_lines = {
+            "warned": [w.line() for w in warned[:LIST_KEPT]],
+            "warned_count": len(warned),
+        }
+        assessed = members.get(slot, [])
+        if not stage.late and assessed:
+            item = Queued(
+                BroadcastKind.DUES_DIGEST,
+                branch_id,
+                officers.get(branch_id, []),
+                not_before(branch_id),
+                payload={
+                    **common,
+                    **digest_figures(assessed, unassessed.get(branch_id, 0)),
+                    **warned_lines,
+                },
+                dedupe_key=stage.key,
+            )
+            items.append(item)
+            counts.digests += bool(item.recipients)
+        elif warned:
+            items.append(
+                Queued(
+                    BroadcastKind.DUES_ARREARS,
+                    branch_id,
+                    officers.get(branch_id, []),
+                    not_before(branch_id),
+                    payload={**common, **warned_lines},
+                    dedupe_key=f"{ARREARS}-officers:{branch_id}:{month_label(month)}",
+                )
+            )
+        reachable = [w for w in warned if w.member.recipient is not None]
+        if reachable:
+            items.append(
+                Queued(
+                    BroadcastKind.DUES_ARREARS,
+                    branch_id,
+                    [w.member.recipient for w in reachable if w.member.recipient is not None],
+                    not_before(branch_id),
+                    payload=common,
+                    personal={w.member.person_id: warning_payload(w) for w in reachable},
+                    dedupe_key=f"{ARREARS}-members:{branch_id}:{month_label(month)}",
+                )
+            )
+    escalated = [w for w in warnings if w.level is ArrearsLevel.ESCALATION]
+    if escalated:
+        escalations = await _escalations(uow, repo, orgs, escalated, not_before, marks)
+        counts.escalations = len(escalations)
+        items += escalations
+    return items
+
+
+def digest_figures(assessed: Sequence[MemberDue], unassessed: int) -> dict[str, Any]:
+    """The officers' monthly figures; the unpaid list keeps the longest arrears first."""
+    owing = [m for m in assessed if m.amount_fen > 0]
+    unpaid = sorted(
+        (m for m in owing if not m.paid), key=lambda m: (-m.streak, m.name, m.person_id)
+    )
+    return {
+        "assessed": len(assessed),
+        "exempt": len(assessed) - len(owing),
+        "paid": len(owing) - len(unpaid),
+        "unpaid": len(unpaid),
+        "due_fen": sum(m.amount_fen for m in owing),
+        "paid_fen": sum(m.paid_fen for m in assessed),
+        "unpaid_members": [
+            {"name": m.name, "amount": m.amount_fen, "months": m.streak}
+            for m in unpaid[:LIST_KEPT]
+        ],
+        "unassessed": unassessed,
+    }
+
+
+def warning_payload(warning: Warning) -> dict[str, Any]:
+    """The warned member's own copy: level, the unpaid run and what it comes to."""
+    return {
+        "level": warning.level.value,
+        "months": warning.member.streak,
+        "first": month_label(warning.first),
+        "last": month_label(warning.month),
+        "owed": warning.member.run_fen,
+    }
+
+
+async def _new_warnings(
+    uow: UnitOfWork,
+    members: Mapping[tuple[int, int], list[MemberDue]],
+    digests: Mapping[tuple[int, int], Stage],
+    marks: list[Mark],
+) -> list[Warning]:
+    """Members of the digest slots whose unpaid run reached a level not yet warned of for
+    that run, one warning per member and run; their marks are added to `marks`."""
+    candidates: list[Warning] = []
+    for slot in digests:
+        for member in members.get(slot, []):
+            level = arrears_level(member.streak)
+            if level is not None:
+                candidates.append(Warning(member, level, *slot))
+    if not candidates:
+        return []
+    warned = await uow.marks.keys(ARREARS, {month_label(w.first) for w in candidates})
+    # A sweep after downtime judges two months: of one run only the later month's warning
+    # (its level is the same or higher) is sent; a lower level is recorded as handled.
+    fresh: dict[str, Warning] = {}
+    latest: dict[tuple[int, int], Warning] = {}
+    for warning in sorted(candidates, key=attrgetter("month")):
+        if warning.key not in warned:
+            fresh[warning.key] = warning
+            latest[warning.member.person_id, warning.first] = warning
+    marks += [Mark(key, ARREARS, month_label(w.first)) for key, w in fresh.items()]
+    return list(latest.values())
+
+
+def _reachable(rows: Iterable[HolderRow]) -> dict[int, list[Recipient]]:
+    """Organization id → its holders on Telegram, in their language, by person id."""
+    found: dict[int, dict[int, Recipient]] = defaultdict(dict)
+    for org_id, person_id, telegram_id, language in rows:
+        if telegram_id is not None:
+            locale = language if language in LOCALES else DEFAULT_LOCALE
+            found[org_id][person_id] = Recipient(person_id, telegram_id, locale)
+    return {
+        org_id: sorted(people.values(), key=attrgetter("person_id"))
+        for org_id, people in found.items()
+    }
+
+
+async def _escalations(
+    uow: UnitOfWork,
+    repo: DuesCycleRepository,
+    orgs: Mapping[int, OrgRow],
+    escalated: Sequence[Warning],
+    not_before: Callable[[int], datetime],
+    marks: list[Mark],
+) -> list[Queued]:
+    """One DUES_ESCALATION per committee and month to the admins of the nearest committee
+    above each branch that has someone reachable. Branches of one committee whose digests
+    fall on different days add later escalations of the same month under numbered keys."""
+    admins = _reachable(await repo.holders([Role.ADMIN]))
+    grouped: dict[tuple[int, int], list[Warning]] = defaultdict(list)
+    for warning in escalated:
+        branch = orgs[warning.branch_id]
+        above = [
+            org_id
+            for org_id in reversed(path_ids(branch.path)[:-1])
+            if org_id in orgs and orgs[org_id].level is Level.COMMITTEE and admins.get(org_id)
+        ]
+        if above:
+            grouped[above[0], warning.month].append(warning)
+    if not grouped:
+        return []
+    earlier = await uow.marks.keys(ESCALATION, {month_label(m) for _, m in grouped})
+    items: list[Queued] = []
+    for (committee_id, month), warnings in sorted(grouped.items()):
+        base = f"{ESCALATION}:{committee_id}:{month_label(month)}"
+        before = sum(1 for key in earlier if key == base or key.startswith(f"{base}:"))
+        key = base if before == 0 else f"{base}:{before + 1}"
+        marks.append(Mark(key, ESCALATION, month_label(month)))
+        listed = sorted(
+            warnings,
+            key=lambda w: (orgs[w.branch_id].path, -w.member.streak, w.member.name),
+        )
+        items.append(
+            Queued(
+                BroadcastKind.DUES_ESCALATION,
+                committee_id,
+                admins[committee_id],
+                not_before(committee_id),
+                payload={
+                    "committee": orgs[committee_id].name,
+                    "month": month_label(month),
+                    "members": [
+                        {
+                            "branch": orgs[w.branch_id].name,
+                            "name": w.member.name,
+                            "months": w.member.streak,
+                        }
+                        for w in listed[:LIST_KEPT]
+                    ],
+                    "count": len(listed),
+                },
+                dedupe_key=key,
+            )
+        )
+    return items

@@ -1,0 +1,164 @@
+"""Set-based reads for the monthly dues sweep: every query covers all branches at once.
+
+The sweep may run over a whole city (ten thousand branches, hundreds of thousands of
+members), so each read is one statement returning plain tuples from Core selects, never one
+query per branch and never ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from sqlalchemy import case, exists, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.roles import Level, Role
+from storage.models import DuesCredit, DuesProfile, Membership, Organization, Person
+
+
+class OrgRow(NamedTuple):
+    id: int
+    name: str
+    level: Level
+    path: str
+    timezone: str | None
+    settings: dict[str, Any] | None
+
+
+class ProfileRow(NamedTuple):
+    """One dues profile row with the person it belongs to."""
+
+    person_id: int
+    branch_id: int
+    from_month: int
+    amount_fen: int
+    telegram_id: int | None
+    language: str | None
+    name: str
+
+
+class HolderRow(NamedTuple):
+    org_id: int
+    person_id: int
+    telegram_id: int | None
+    language: str | None
+
+
+@dataclass(frozen=True)
+class CreditSummary:
+    """What each member paid, as far as a sweep needs it.
+
+    `months` are the months the sweep judges; per person the row holds, for each of them,
+    the latest paid month not after it and the amount credited in it, then a bit mask of
+    the paid months in `window` (bit k = window[k])."""
+
+    months: tuple[int, ...]
+    window: tuple[int, ...]
+    rows: dict[int, tuple[Any, ...]]
+
+    def last_paid(self, person_id: int, month: int) -> int | None:
+        row = self.rows.get(person_id)
+        return None if row is None else row[self.months.index(month)]
+
+    def paid_fen(self, person_id: int, month: int) -> int:
+        row = self.rows.get(person_id)
+        return 0 if row is None else int(row[len(self.months) + self.months.index(month)] or 0)
+
+    def paid_mask(self, person_id: int) -> int:
+        row = self.rows.get(person_id)
+        return 0 if row is None else int(row[-1] or 0)
+
+
+class DuesCycleRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def organizations(self) -> list[OrgRow]:
+        """Every organization: names, levels, paths, zones and settings (dues day, tree)."""
+        result = await self._session.execute(
+            select(
+                Organization.id,
+                Organization.name,
+                Organization.level,
+                Organization.path,
+                Organization.timezone,
+                Organization.settings,
+            )
+        )
+        return [OrgRow(*row) for row in result]
+
+    async def profiles(self, through: int) -> list[ProfileRow]:
+        """Every dues profile row from before or in month `through`, with its person,
+        ordered by person and month so each member's history is one run of rows."""
+        result = await self._session.execute(
+            select(
+                DuesProfile.person_id,
+                DuesProfile.branch_id,
+                DuesProfile.from_month,
+                DuesProfile.amount_fen,
+                Person.telegram_id,
+                Person.language,
+                Person.display_name,
+            )
+            .join(Person, Person.id == DuesProfile.person_id)
+            .where(DuesProfile.from_month <= through)
+            .order_by(DuesProfile.person_id, DuesProfile.from_month)
+        )
+        return [ProfileRow(*row) for row in result]
+
+    async def credits(self, months: Sequence[int], window: Sequence[int]) -> CreditSummary:
+        """One GROUP BY over the credits: per person the latest paid month not after each
+        of `months`, the amount credited in each, and which months of `window` are paid
+        (each (person, month) is credited at most once, so the sum of powers is a mask)."""
+        judged, span = tuple(months), tuple(window)
+        latest = [func.max(case((DuesCredit.month <= m, DuesCredit.month))) for m in judged]
+        amounts = [
+            func.sum(case((DuesCredit.month == m, DuesCredit.amount_fen), else_=0)) for m in judged
+        ]
+        mask = func.sum(
+            case(
+                {m: 1 << bit for bit, m in enumerate(span)},
+                value=DuesCredit.month,
+                else_=0,
+            )
+        )
+        result = await self._session.execute(
+            select(DuesCredit.person_id, *latest, *amounts, mask)
+            .where(DuesCredit.month <= max(judged))
+            .group_by(DuesCredit.person_id)
+        )
+        return CreditSummary(judged, span, {row[0]: tuple(row[1:]) for row in result})
+
+    async def holders(self, roles: Collection[Role]) -> list[HolderRow]:
+        """Everybody holding one of `roles` anywhere, with how to reach them."""
+        result = await self._session.execute(
+            select(Membership.org_id, Membership.person_id, Person.telegram_id, Person.language)
+            .join(Person, Person.id == Membership.person_id)
+            .where(Membership.role.in_(sorted(roles)))
+        )
+        return [HolderRow(*row) for row in result]
+
+    async def unassessed_counts(self, roles: Collection[Role]) -> dict[int, int]:
+        """Branch id → party members (roles at the branch or its party groups) who have no
+        dues profile at all."""
+        branch = case(
+            (Organization.level == Level.GROUP, Organization.parent_id), else_=Organization.id
+        )
+        unassessed = (
+            select(branch.label("branch_id"), Membership.person_id)
+            .join(Organization, Organization.id == Membership.org_id)
+            .where(
+                Membership.role.in_(sorted(roles)),
+                Organization.level.in_([Level.BRANCH, Level.GROUP]),
+                ~exists().where(DuesProfile.person_id == Membership.person_id),
+            )
+            .subquery()
+        )
+        result = await self._session.execute(
+            select(
+                unassessed.c.branch_id, func.count(func.distinct(unassessed.c.person_id))
+            ).group_by(unassessed.c.branch_id)
+        )
+        return {int(org_id): int(count) for org_id, count in result if org_id}
