@@ -1,0 +1,808 @@
+"""Meeting-deadline compliance (三会一课): how often each meeting kind is required, whether a
+branch held it in the current month / quarter / year, the officers' reminders before a
+period ends and the committee admins' report of the branches that missed it.
+
+How often: DEFAULT_FREQUENCIES, overridden kind by kind by the nearest organization up the
+tree that sets `meeting_frequencies` (committees set it in chat for their subtree).
+
+Held / scheduled / missing, for a branch, a kind and a period in the branch's time zone:
+held = a meeting of that kind of the branch (for 党小组会: of every party group under the
+branch; a branch without groups has no group requirement), not cancelled, starting in the
+period and already started, with at least one confirmed sign-in (the guidance feature's
+definition); scheduled = such a meeting starting later in the period; missing = neither.
+
+The sweep is set-based: a fixed number of statements however many branches (all
+organizations, the marks, the admins; and only when something is due the meetings of the
+window, the attended meetings and the officers). Each reminder and report is recorded as a
+ReminderMark in the same transaction as its broadcast, so it is queued once across restarts
+and processes; a branch with nothing missing gets its mark too, so later sweeps skip it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.exc import IntegrityError
+
+from bot.services import scope
+from bot.services.access import Action, Actor, can, require_somewhere
+from bot.services.errors import InvalidInput
+from bot.services.locale import DEFAULT_LOCALE, LOCALES
+from bot.services.organizations import FREQUENCIES_SETTING, SETTING_CHECKS, zone_of
+from bot.services.outbox import Queued, Recipient, send_after
+from bot.services.periods import Frequency, Period, local_moment, month_index, month_of_date
+from bot.services.quiet_hours import QuietHours
+from bot.services.roles import Level, MeetingKind, Role
+from storage.deadlines_repo import DeadlineRepository, HolderRow, MeetingRow, OrgRow, Window
+from storage.marks_repo import Mark
+from storage.models import BroadcastKind, BroadcastStatus, ContentType, Organization
+from storage.outbox_repo import delivery_row
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FREQUENCIES: Mapping[MeetingKind, Frequency] = {
+    MeetingKind.COMMITTEE_MEETING: Frequency.MONTHLY,
+    MeetingKind.GROUP_MEETING: Frequency.MONTHLY,
+    MeetingKind.GENERAL_MEETING: Frequency.QUARTERLY,
+    MeetingKind.PARTY_LECTURE: Frequency.QUARTERLY,
+    MeetingKind.THEMED_PARTY_DAY: Frequency.MONTHLY,
+    MeetingKind.ORGANIZATIONAL_LIFE: Frequency.YEARLY,
+    MeetingKind.DEMOCRATIC_REVIEW: Frequency.YEARLY,
+    MeetingKind.OTHER: Frequency.NONE,
+}
+# The kinds a committee sets in chat ("other meeting" is never a requirement there).
+SETTABLE_KINDS = tuple(k for k in MeetingKind if k is not MeetingKind.OTHER)
+PERIODIC = (Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY)
+NEXT_FREQUENCY = {
+    Frequency.MONTHLY: Frequency.QUARTERLY,
+    Frequency.QUARTERLY: Frequency.YEARLY,
+    Frequency.YEARLY: Frequency.NONE,
+    Frequency.NONE: Frequency.MONTHLY,
+}
+OFFICER_ROLES = (Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER)
+# Reminders and missed reports go out from this local time (or when quiet hours end).
+REMINDER_TIME = time(9, 0)
+REMIND_KIND = "deadline-remind"
+MISSED_KIND = "deadline-missed"
+# Branches kept in one missed report's payload; the renderer says how many more there were.
+REPORT_BRANCHES_KEPT = 300
+
+Frequencies = Mapping[MeetingKind, Frequency]
+
+
+class Status(StrEnum):
+    HELD = "held"
+    SCHEDULED = "scheduled"
+    MISSING = "missing"
+
+
+# ----------------------------------------------------------------------------- frequencies
+
+
+def own_frequencies(settings: Mapping[str, Any] | None) -> dict[MeetingKind, Frequency]:
+    """What one organization's own setting says; entries no rule can read are ignored."""
+    raw = (settings or {}).get(FREQUENCIES_SETTING)
+    if not isinstance(raw, dict):
+        return {}
+    found: dict[MeetingKind, Frequency] = {}
+    for kind, frequency in raw.items():
+        try:
+            found[MeetingKind(kind)] = Frequency(frequency)
+        except ValueError:
+            continue
+    return found
+
+
+def inherit(above: Frequencies, settings: Mapping[str, Any] | None) -> Frequencies:
+    """The frequencies below an organization: its own setting over what it inherits. The
+    same object as `above` when it sets nothing, so a whole subtree shares one map."""
+    own = own_frequencies(settings)
+    return {**above, **own} if own else above
+
+
+def period_of_label(label: str) -> Period:
+    """The period of a stable label: "2026-11", "2026-Q4" or "2026"."""
+    year, _, rest = label.partition("-")
+    if not rest:
+        return Period.containing(month_index(int(year), 1), Frequency.YEARLY)
+    if rest.startswith("Q"):
+        quarter = int(rest[1:])
+        return Period.containing(month_index(int(year), quarter * 3), Frequency.QUARTERLY)
+    return Period.containing(month_index(int(year), int(rest)), Frequency.MONTHLY)
+
+
+# ----------------------------------------------------------------------------- evaluation
+
+
+def _zone(name: str | None, default: ZoneInfo, cache: dict[str | None, ZoneInfo]) -> ZoneInfo:
+    found = cache.get(name)
+    if found is None:
+        try:
+            found = ZoneInfo(name) if name else default
+        except (ZoneInfoNotFoundError, ValueError):
+            found = default
+        cache[name] = found
+    return found
+
+
+class _ZoneView:
+    """Now, as seen in one time zone: today, the current periods, their bounds and the
+    moments reminders and reports come due. Computed once per zone, not per branch."""
+
+    def __init__(self, zone: ZoneInfo, now: datetime) -> None:
+        self.zone = zone
+        self.today = now.astimezone(zone).date()
+        month = month_of_date(self.today)
+        self.current = {f: Period.containing(month, f) for f in PERIODIC}
+        self._bounds: dict[Period, tuple[datetime, datetime]] = {}
+        self._nearest: dict[Frequency, tuple[int, datetime] | None] = {}
+
+    def bounds(self, period: Period) -> tuple[datetime, datetime]:
+        found = self._bounds.get(period)
+        if found is None:
+            found = self._bounds[period] = period.bounds(self.zone)
+        return found
+
+    def days_left(self, period: Period) -> int:
+        return (period.end_day() - self.today).days
+
+    def nearest_reminder(
+        self, frequency: Frequency, offsets: Sequence[int], now: datetime
+    ) -> tuple[int, datetime] | None:
+        """The smallest offset whose moment (09:00 on end day − offset, inside the period)
+        has come, with that moment; None before the first one."""
+        if frequency not in self._nearest:
+            period = self.current[frequency]
+            due: list[tuple[int, datetime]] = []
+            for days in offsets:
+                day = period.end_day() - timedelta(days=days)
+                moment = local_moment(day, REMINDER_TIME, self.zone)
+                if day >= period.start_day() and moment <= now:
+                    due.append((days, moment))
+            self._nearest[frequency] = min(due) if due else None
+        return self._nearest[frequency]
+
+    def report_due(self, frequency: Frequency) -> datetime:
+        """The previous period's report: from 09:00 on the first day of the current one."""
+        return local_moment(self.current[frequency].start_day(), REMINDER_TIME, self.zone)
+
+
+class _Tree:
+    """Organization rows with what each branch inherits: its frequencies, its groups."""
+
+    def __init__(self, rows: Sequence[OrgRow]) -> None:
+        self.rows = {row.id: row for row in rows}
+        self.frequencies: dict[int, Frequencies] = {}
+        self.groups: dict[int, list[OrgRow]] = defaultdict(list)
+        self.branches: list[OrgRow] = []
+        for row in rows:  # path order: every parent before its children
+            above = self.frequencies.get(row.parent_id or 0, DEFAULT_FREQUENCIES)
+            self.frequencies[row.id] = inherit(above, row.settings)
+            if row.level is Level.BRANCH:
+                self.branches.append(row)
+            elif row.level is Level.GROUP and row.parent_id is not None:
+                self.groups[row.parent_id].append(row)
+        self._required: dict[tuple[int, bool], dict[Frequency, tuple[MeetingKind, ...]]] = {}
+
+    def required(self, branch_id: int) -> dict[Frequency, tuple[MeetingKind, ...]]:
+        """The kinds each frequency requires of the branch (no group meeting without groups)."""
+        frequencies = self.frequencies[branch_id]
+        with_groups = bool(self.groups.get(branch_id))
+        key = (id(frequencies), with_groups)
+        found = self._required.get(key)
+        if found is None:
+            found = {}
+            for kind, frequency in frequencies.items():
+                if frequency is Frequency.NONE:
+                    continue
+                if kind is MeetingKind.GROUP_MEETING and not with_groups:
+                    continue
+                found.setdefault(frequency, ())
+                found[frequency] += (kind,)
+            for frequency in found:
+                found[frequency] = tuple(k for k in MeetingKind if k in found[frequency])
+            self._required[key] = found
+        return found
+
+    def report_targets(self, committees: set[int]) -> dict[int, int]:
+        """Branch id → the nearest committee above it among `committees` (those with
+        admins to tell); branches with none are left out."""
+        nearest: dict[int, int] = {}
+        for row in self.rows.values():
+            above = nearest.get(row.parent_id or 0)
+            if row.level is Level.COMMITTEE and row.id in committees:
+                above = row.id
+            if above is not None:
+                nearest[row.id] = above
+        return {b.id: nearest[b.id] for b in self.branches if b.id in nearest}
+
+
+@dataclass(frozen=True)
+class GroupState:
+    name: str
+    status: Status
+    at: datetime | None
+
+
+@dataclass(frozen=True)
+class KindState:
+    """One required kind of one branch in one period."""
+
+    kind: MeetingKind
+    frequency: Frequency
+    period: Period
+    status: Status
+    at: datetime | None = None  # the latest held meeting, or the next scheduled one
+    groups: tuple[GroupState, ...] = ()
+
+
+class _Facts:
+    """The meetings of a window by organization and kind, with whether each was held."""
+
+    def __init__(self, meetings: Iterable[MeetingRow], attended: set[int], now: datetime) -> None:
+        self.now = now
+        self.starts: dict[tuple[int, MeetingKind], list[tuple[datetime, bool]]] = defaultdict(list)
+        for meeting in meetings:
+            self.starts[(meeting.org_id, meeting.kind)].append(
+                (meeting.starts_at, meeting.id in attended)
+            )
+
+    def status(
+        self, org_id: int, kind: MeetingKind, bounds: tuple[datetime, datetime]
+    ) -> tuple[Status, datetime | None]:
+        start, end = bounds
+        held: datetime | None = None
+        scheduled: datetime | None = None
+        for moment, attended in self.starts.get((org_id, kind), ()):
+            if not start <= moment < end:
+                continue
+            if moment <= self.now:
+                if attended and (held is None or moment > held):
+                    held = moment
+            elif scheduled is None or moment < scheduled:
+                scheduled = moment
+        if held is not None:
+            return Status.HELD, held
+        if scheduled is not None:
+            return Status.SCHEDULED, scheduled
+        return Status.MISSING, None
+
+    def kind_state(
+        self,
+        branch_id: int,
+        groups: Sequence[OrgRow],
+        kind: MeetingKind,
+        frequency: Frequency,
+        period: Period,
+        bounds: tuple[datetime, datetime],
+    ) -> KindState:
+        if kind is not MeetingKind.GROUP_MEETING:
+            status, at = self.status(branch_id, kind, bounds)
+            return KindState(kind, frequency, period, status, at)
+        states = tuple(GroupState(g.name, *self.status(g.id, kind, bounds)) for g in groups)
+        if all(s.status is Status.HELD for s in states):
+            overall = Status.HELD
+        elif all(s.status is not Status.MISSING for s in states):
+            overall = Status.SCHEDULED
+        else:
+            overall = Status.MISSING
+        return KindState(kind, frequency, period, overall, None, states)
+
+
+def _windows(
+    plans: Iterable[tuple[Period, Iterable[MeetingKind], tuple[datetime, datetime]]],
+) -> list[Window]:
+    """One window per period label: the kinds wanted in it and the widest bounds over the
+    time zones it is judged in."""
+    merged: dict[str, tuple[set[MeetingKind], datetime, datetime]] = {}
+    for period, kinds, (start, end) in plans:
+        found = merged.get(period.label)
+        if found is None:
+            merged[period.label] = (set(kinds), start, end)
+        else:
+            found[0].update(kinds)
+            merged[period.label] = (found[0], min(found[1], start), max(found[2], end))
+    return [Window(frozenset(k), s, e) for k, s, e in merged.values()]
+
+
+def _missing_entry(state: KindState, held_only: bool) -> dict[str, Any] | None:
+    """What a reminder (not held and not scheduled) or a report (not held) lists for a kind."""
+    bad = (Status.SCHEDULED, Status.MISSING) if held_only else (Status.MISSING,)
+    if state.status not in bad:
+        return None
+    groups = [g.name for g in state.groups if g.status in bad]
+    return {"kind": state.kind.value, "groups": groups}
+
+
+# ----------------------------------------------------------------------------- the sweep
+
+
+@dataclass(frozen=True)
+class SweepRules:
+    default_zone: ZoneInfo
+    quiet: QuietHours
+    reminder_days: Mapping[str, Sequence[int]]  # frequency value → days before the end
+    grace: timedelta
+
+
+@dataclass
+class SweepResult:
+    reminders: int = 0
+    reports: int = 0
+    skipped: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"reminders": self.reminders, "reports": self.reports, "skipped": self.skipped}
+
+
+@dataclass(frozen=True)
+class _Reminder:
+    branch: OrgRow
+    view: _ZoneView
+    frequency: Frequency
+    kinds: tuple[MeetingKind, ...]
+    key: str
+
+    @property
+    def period(self) -> Period:
+        return self.view.current[self.frequency]
+
+
+@dataclass
+class _Report:
+    committee: OrgRow
+    period: Period
+    key: str
+    branches: list[tuple[OrgRow, _ZoneView, tuple[MeetingKind, ...]]] = field(default_factory=list)
+
+
+@dataclass
+class _Plan:
+    """What one sweep found due, before looking at any meeting."""
+
+    reminders: list[_Reminder] = field(default_factory=list)
+    reports: list[_Report] = field(default_factory=list)
+    skipped: list[Mark] = field(default_factory=list)
+
+
+def _recipients(rows: Iterable[HolderRow]) -> dict[int, list[Recipient]]:
+    """Reachable people by organization, each once (a secretary may also be a committee
+    member) and in their language."""
+    found: dict[int, dict[int, Recipient]] = defaultdict(dict)
+    for row in rows:
+        locale = row.language if row.language in LOCALES else DEFAULT_LOCALE
+        found[row.org_id][row.person_id] = Recipient(row.person_id, row.telegram_id, locale)
+    return {org_id: list(people.values()) for org_id, people in found.items()}
+
+
+def _views(
+    branches: Iterable[OrgRow], default_zone: ZoneInfo, now: datetime
+) -> dict[int, _ZoneView]:
+    """Each branch's view of now, shared by all branches of one time zone."""
+    zones: dict[str | None, ZoneInfo] = {}
+    views: dict[ZoneInfo, _ZoneView] = {}
+    found: dict[int, _ZoneView] = {}
+    for branch in branches:
+        zone = _zone(branch.timezone, default_zone, zones)
+        if zone not in views:
+            views[zone] = _ZoneView(zone, now)
+        found[branch.id] = views[zone]
+    return found
+
+
+def _plan(
+    tree: _Tree,
+    views: Mapping[int, _ZoneView],
+    marked: set[str],
+    targets: Mapping[int, int],
+    now: datetime,
+    rules: SweepRules,
+) -> _Plan:
+    """The reminders due and not yet marked (too late ones become skipped marks), and the
+    reports due: a committee's report of a period waits until every branch reporting to it
+    is past the period and its 09:00 (branches may sit in different time zones)."""
+    plan = _Plan()
+    offsets = {
+        f: sorted({d for d in rules.reminder_days.get(f.value, ()) if d >= 0}) for f in PERIODIC
+    }
+    waiting: set[tuple[int, str]] = set()
+    reports: dict[tuple[int, str], _Report] = {}
+    for branch in tree.branches:
+        view = views[branch.id]
+        target = targets.get(branch.id)
+        for frequency, kinds in tree.required(branch.id).items():
+            period = view.current[frequency]
+            nearest = view.nearest_reminder(frequency, offsets[frequency], now)
+            if nearest is not None:
+                key = f"{REMIND_KIND}:{branch.id}:{period.label}:{nearest[0]}"
+                if key in marked:
+                    pass
+                elif now - nearest[1] > rules.grace:
+                    plan.skipped.append(Mark(key, REMIND_KIND, period.label, skipped=True))
+                else:
+                    plan.reminders.append(_Reminder(branch, view, frequency, kinds, key))
+            if target is None:
+                continue
+            previous = period.previous()
+            waiting.add((target, period.label))
+            if now < view.report_due(frequency):
+                waiting.add((target, previous.label))
+                continue
+            key = f"{MISSED_KIND}:{target}:{previous.label}"
+            if key in marked:
+                continue
+            report = reports.get((target, previous.label))
+            if report is None:
+                report = _Report(tree.rows[target], previous, key)
+                reports[(target, previous.label)] = report
+            report.branches.append((branch, view, kinds))
+    plan.reports = [r for k, r in reports.items() if k not in waiting]
+    return plan
+
+
+def _missing(
+    facts: _Facts,
+    tree: _Tree,
+    branch: OrgRow,
+    view: _ZoneView,
+    kinds: Sequence[MeetingKind],
+    period: Period,
+    held_only: bool,
+) -> list[dict[str, Any]]:
+    """The kinds (and for 党小组会 the groups) a reminder or a report lists."""
+    bounds = view.bounds(period)
+    groups = tree.groups.get(branch.id, [])
+    entries = (
+        _missing_entry(
+            facts.kind_state(branch.id, groups, kind, period.frequency, period, bounds),
+            held_only,
+        )
+        for kind in kinds
+    )
+    return [entry for entry in entries if entry is not None]
+
+
+async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResult:
+    """Queue the reminders and missed reports that came due; mark everything handled.
+
+    Reminder: for each frequency, at 09:00 local on (period end − d days) for each d of
+    `rules.reminder_days`; after downtime only the nearest offset, skipped (marked, not
+    sent) when later than the grace. Report: from 09:00 local on the first day after a
+    period, within the following one, to the nearest committee above with reachable admins.
+    Two racing sweeps: the second one's mark fails on its key, it rolls back and reports
+    zeros. Statements: 4 when nothing is due, at most 7 reads and 4 writes otherwise.
+    """
+    repo = DeadlineRepository(uow.session)
+    tree = _Tree(await repo.organizations())
+    views = _views(tree.branches, rules.default_zone, now)
+    current = {v.current[f] for v in views.values() for f in PERIODIC}
+    marked = await uow.marks.keys(REMIND_KIND, {p.label for p in current})
+    marked |= await uow.marks.keys(MISSED_KIND, {p.previous().label for p in current})
+    admins = _recipients(await repo.reachable_holders([Role.ADMIN], Level.COMMITTEE))
+    plan = _plan(tree, views, marked, tree.report_targets(set(admins)), now, rules)
+    result = SweepResult(skipped=len(plan.skipped))
+    if not plan.reminders and not plan.reports:
+        return await _record(uow, plan.skipped, [], now, result) if plan.skipped else result
+
+    windows = _windows(
+        [
+            *((r.period, r.kinds, r.view.bounds(r.period)) for r in plan.reminders),
+            *(
+                (report.period, kinds, view.bounds(report.period))
+                for report in plan.reports
+                for _, view, kinds in report.branches
+            ),
+        ]
+    )
+    facts = _Facts(await repo.meetings(windows), await repo.attended(windows, now), now)
+    marks = [*plan.skipped]
+    items: list[Queued] = []
+
+    reminders = []
+    for reminder in plan.reminders:
+        marks.append(Mark(reminder.key, REMIND_KIND, reminder.period.label))
+        missing = _missing(
+            facts, tree, reminder.branch, reminder.view, reminder.kinds, reminder.period, False
+        )
+        if missing:
+            reminders.append((reminder, missing))
+    officers = (
+        _recipients(await repo.reachable_holders(OFFICER_ROLES, Level.BRANCH)) if reminders else {}
+    )
+    for reminder, missing in reminders:
+        recipients = officers.get(reminder.branch.id)
+        if not recipients:
+            continue
+        period, view = reminder.period, reminder.view
+        items.append(
+            Queued(
+                kind=BroadcastKind.DEADLINE_REMINDER,
+                org_id=reminder.branch.id,
+                recipients=recipients,
+                not_before=send_after(now, view.zone, rules.quiet, urgent=False),
+                payload={
+                    "branch": reminder.branch.name,
+                    "period": period.label,
+                    "deadline": period.end_day().isoformat(),
+                    "days": view.days_left(period),
+                    "missing": missing,
+                },
+                dedupe_key=reminder.key,
+            )
+        )
+        result.reminders += 1
+
+    for report in plan.reports:
+        marks.append(Mark(report.key, MISSED_KIND, report.period.label))
+        missed = [
+            {"name": branch.name, "missed": entries}
+            for branch, view, kinds in report.branches
+            if (entries := _missing(facts, tree, branch, view, kinds, report.period, True))
+        ]
+        if not missed:
+            continue
+        committee = report.committee
+        items.append(
+            Queued(
+                kind=BroadcastKind.DEADLINE_MISSED,
+                org_id=committee.id,
+                recipients=admins.get(committee.id, []),
+                not_before=send_after(
+                    now, _zone(committee.timezone, rules.default_zone, {}), rules.quiet, False
+                ),
+                payload={
+                    "committee": committee.name,
+                    "period": report.period.label,
+                    "total": len(report.branches),
+                    "branches": missed[:REPORT_BRANCHES_KEPT],
+                    "more": max(0, len(missed) - REPORT_BRANCHES_KEPT),
+                },
+                dedupe_key=report.key,
+            )
+        )
+        result.reports += 1
+    return await _record(uow, marks, items, now, result)
+
+
+async def _record(
+    uow: UnitOfWork, marks: list[Mark], items: list[Queued], now: datetime, result: SweepResult
+) -> SweepResult:
+    """The marks, the broadcasts and their rows in one transaction and five statements,
+    however many. A mark already there means another process handled the same reminders
+    first: roll back, nothing queued twice."""
+    repo = DeadlineRepository(uow.session)
+    try:
+        await uow.marks.add(marks, now)
+        await repo.add_broadcasts(
+            [
+                {
+                    "kind": item.kind,
+                    "org_id": item.org_id,
+                    "content_type": ContentType.TEXT,
+                    "text": item.text,
+                    "payload": item.payload,
+                    "urgent": item.urgent,
+                    "dedupe_key": item.dedupe_key,
+                    "status": BroadcastStatus.QUEUED,
+                    "not_before": item.not_before,
+                    "total": len(item.recipients),
+                    "created_at": now,
+                }
+                for item in items
+            ]
+        )
+        ids = await repo.broadcasts_marked_at(now, [REMIND_KIND, MISSED_KIND]) if items else {}
+        await repo.add_deliveries(
+            [
+                delivery_row(ids[str(item.dedupe_key)], recipient, item.not_before, None)
+                for item in items
+                for recipient in item.recipients
+            ]
+        )
+        await uow.commit()
+    except IntegrityError:
+        await uow.session.rollback()
+        log.info("deadline sweep: another process handled these reminders first")
+        return SweepResult()
+    return result
+
+
+# ----------------------------------------------------------------------------- in the chat
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where the actor follows deadlines: committees (admins) and branches (officers)."""
+
+    committees: list[Organization]
+    branches: list[Organization]
+
+    @property
+    def only(self) -> Organization | None:
+        found = [*self.committees, *self.branches]
+        return found[0] if len(found) == 1 else None
+
+
+async def places_for(uow: UnitOfWork, actor: Actor) -> Places:
+    require_somewhere(actor, Action.VIEW_DEADLINES)
+    committees = await scope.reachable(uow, actor, Action.VIEW_DEADLINES, {Level.COMMITTEE})
+    branches: dict[int, Organization] = {}
+    for grant in actor.grants:
+        if grant.role not in OFFICER_ROLES:
+            continue
+        root = await uow.organizations.get(grant.org_id)
+        if root is None:
+            continue
+        for org in await uow.organizations.subtree(root):
+            if org.level is Level.BRANCH:
+                branches[org.id] = org
+    return Places(committees, sorted(branches.values(), key=lambda o: o.path))
+
+
+@dataclass(frozen=True)
+class BranchStatus:
+    branch: Organization
+    zone: ZoneInfo
+    today: date
+    kinds: list[KindState]
+
+    def days_left(self, state: KindState) -> int:
+        return (state.period.end_day() - self.today).days
+
+
+async def _current_states(
+    uow: UnitOfWork, root: Organization, now: datetime, default_zone: ZoneInfo
+) -> tuple[_Tree, dict[int, _ZoneView], dict[int, list[KindState]]]:
+    """Every branch under `root` (itself included) with the state of each required kind in
+    its current periods: one read of the organizations, one of the meetings, one of the
+    sign-ins."""
+    repo = DeadlineRepository(uow.session)
+    tree = _Tree(await repo.lineage_and_subtree(root))
+    branches = [b for b in tree.branches if b.path.startswith(root.path)]
+    branch_views = _views(branches, default_zone, now)
+    windows = _windows(
+        (view.current[f], kinds, view.bounds(view.current[f]))
+        for branch in branches
+        for view in (branch_views[branch.id],)
+        for f, kinds in tree.required(branch.id).items()
+    )
+    facts = _Facts(
+        await repo.meetings(windows, under=root.path),
+        await repo.attended(windows, now, under=root.path),
+        now,
+    )
+    states: dict[int, list[KindState]] = {}
+    for branch in branches:
+        view = branch_views[branch.id]
+        groups = tree.groups.get(branch.id, [])
+        found = [
+            facts.kind_state(
+                branch.id,
+                groups,
+                kind,
+                frequency,
+                view.current[frequency],
+                view.bounds(view.current[frequency]),
+            )
+            for frequency, kinds in tree.required(branch.id).items()
+            for kind in kinds
+        ]
+        order = list(MeetingKind)
+        states[branch.id] = sorted(found, key=lambda s: order.index(s.kind))
+    return tree, branch_views, states
+
+
+async def branch_status(
+    uow: UnitOfWork, actor: Actor, branch_id: int, now: datetime, default_zone: ZoneInfo
+) -> BranchStatus:
+    """Each required kind of the branch in its current period: held, scheduled or missing."""
+    branch = await scope.get_at_level(uow, actor, Action.VIEW_DEADLINES, branch_id, Level.BRANCH)
+    _, views, states = await _current_states(uow, branch, now, default_zone)
+    view = views[branch.id]
+    return BranchStatus(branch, view.zone, view.today, states[branch.id])
+
+
+@dataclass(frozen=True)
+class BranchGap:
+    name: str
+    missing: list[KindState]  # neither held nor scheduled yet
+
+
+@dataclass(frozen=True)
+class Overview:
+    committee: Organization
+    total: int  # branches in the subtree
+    gaps: list[BranchGap]  # the branches with something missing, in tree order
+    today: date
+    may_set: bool  # the actor sets the committee's frequencies
+
+
+async def committee_overview(
+    uow: UnitOfWork, actor: Actor, committee_id: int, now: datetime, default_zone: ZoneInfo
+) -> Overview:
+    committee = await scope.get_at_level(
+        uow, actor, Action.VIEW_DEADLINES, committee_id, Level.COMMITTEE
+    )
+    tree, _, states = await _current_states(uow, committee, now, default_zone)
+    gaps = [
+        BranchGap(tree.rows[branch_id].name, missing)
+        for branch_id, found in states.items()
+        if (missing := [s for s in found if s.status is Status.MISSING])
+    ]
+    return Overview(
+        committee,
+        len(states),
+        gaps,
+        now.astimezone(zone_of(committee, default_zone)).date(),
+        can(actor, Action.SET_MEETING_FREQUENCY, committee),
+    )
+
+
+# ----------------------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class FrequencySettings:
+    committee: Organization
+    inherited: Frequencies  # what applies without the committee's own setting
+    own: dict[MeetingKind, Frequency]  # what the committee itself set
+
+    def effective(self, kind: MeetingKind) -> Frequency:
+        return self.own.get(kind, self.inherited[kind])
+
+
+async def _frequency_settings(uow: UnitOfWork, committee: Organization) -> FrequencySettings:
+    ids = [int(part) for part in committee.path.strip("/").split("/")[:-1] if part]
+    above = await uow.organizations.by_ids(ids)
+    inherited: Frequencies = DEFAULT_FREQUENCIES
+    for org_id in ids:
+        if org_id in above:
+            inherited = inherit(inherited, above[org_id].settings)
+    return FrequencySettings(committee, inherited, own_frequencies(committee.settings))
+
+
+async def _settable(uow: UnitOfWork, actor: Actor, committee_id: int) -> Organization:
+    return await scope.get_at_level(
+        uow, actor, Action.SET_MEETING_FREQUENCY, committee_id, Level.COMMITTEE
+    )
+
+
+async def frequencies_of(uow: UnitOfWork, actor: Actor, committee_id: int) -> FrequencySettings:
+    return await _frequency_settings(uow, await _settable(uow, actor, committee_id))
+
+
+async def set_frequency(
+    uow: UnitOfWork, actor: Actor, committee_id: int, kind: MeetingKind, frequency: Frequency
+) -> FrequencySettings:
+    """Require `kind` at `frequency` in the committee's whole subtree (unless a committee
+    nearer a branch says otherwise). Setting what is already set changes nothing."""
+    committee = await _settable(uow, actor, committee_id)
+    if kind not in SETTABLE_KINDS:
+        raise InvalidInput("deadlines-error-kind")
+    own = own_frequencies(committee.settings)
+    own[kind] = frequency
+    value = {k.value: f.value for k, f in own.items()}
+    if not SETTING_CHECKS[FREQUENCIES_SETTING](value):
+        raise InvalidInput("deadlines-error-kind")
+    committee.settings = {**(committee.settings or {}), FREQUENCIES_SETTING: value}
+    await uow.commit()
+    return await _frequency_settings(uow, committee)
+
+
+async def reset_frequencies(uow: UnitOfWork, actor: Actor, committee_id: int) -> FrequencySettings:
+    """Drop the committee's own setting: its subtree follows the defaults (or the setting of
+    a committee above it) again."""
+    committee = await _settable(uow, actor, committee_id)
+    settings = dict(committee.settings or {})
+    if settings.pop(FREQUENCIES_SETTING, None) is not None:
+        committee.settings = settings
+        await uow.commit()
+    return await _frequency_settings(uow, committee)

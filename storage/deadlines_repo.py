@@ -1,0 +1,183 @@
+"""The reads of the meeting-deadline feature, as whole sets: every organization, the meetings
+of a time window, the meetings with a confirmed sign-in, the officers and admins who can be
+reached. Each is one statement whatever the number of branches; rows come back as plain
+tuples (no ORM objects), since a sweep reads tens of thousands of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, and_, false, insert, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.roles import Level, MeetingKind, Role
+from storage.models import (
+    Attendance,
+    AttendanceStatus,
+    Broadcast,
+    Delivery,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    Organization,
+    Person,
+    ReminderMark,
+)
+
+
+class OrgRow(NamedTuple):
+    id: int
+    parent_id: int | None
+    path: str
+    level: Level
+    name: str
+    timezone: str | None
+    settings: dict[str, Any] | None
+
+
+class MeetingRow(NamedTuple):
+    id: int
+    org_id: int
+    kind: MeetingKind
+    starts_at: datetime
+
+
+class HolderRow(NamedTuple):
+    org_id: int
+    person_id: int
+    telegram_id: int
+    language: str | None
+
+
+@dataclass(frozen=True)
+class Window:
+    """Meetings of these kinds starting in [start, end)."""
+
+    kinds: frozenset[MeetingKind]
+    start: datetime
+    end: datetime
+
+
+_ORG_COLUMNS = (
+    Organization.id,
+    Organization.parent_id,
+    Organization.path,
+    Organization.level,
+    Organization.name,
+    Organization.timezone,
+    Organization.settings,
+)
+
+
+def _in_windows(windows: Sequence[Window]) -> ColumnElement[bool]:
+    clauses = [
+        and_(
+            Meeting.kind.in_(sorted(w.kinds)),
+            Meeting.starts_at >= w.start,
+            Meeting.starts_at < w.end,
+        )
+        for w in windows
+        if w.kinds
+    ]
+    return or_(*clauses) if clauses else false()
+
+
+class DeadlineRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def organizations(self) -> list[OrgRow]:
+        """The whole forest, each node after its parent (path order)."""
+        rows = await self._session.execute(select(*_ORG_COLUMNS).order_by(Organization.path))
+        return [OrgRow._make(row) for row in rows]
+
+    async def lineage_and_subtree(self, org: Organization) -> list[OrgRow]:
+        """`org`, everything below it and its ancestors (whose settings it inherits)."""
+        ancestors = [int(part) for part in org.path.strip("/").split("/") if part]
+        rows = await self._session.execute(
+            select(*_ORG_COLUMNS)
+            .where(
+                or_(
+                    Organization.path.startswith(org.path, autoescape=True),
+                    Organization.id.in_(ancestors),
+                )
+            )
+            .order_by(Organization.path)
+        )
+        return [OrgRow._make(row) for row in rows]
+
+    async def meetings(
+        self, windows: Sequence[Window], under: str | None = None
+    ) -> list[MeetingRow]:
+        """Meetings not cancelled in any of the windows (of organizations under the path
+        `under`, if given)."""
+        query = select(Meeting.id, Meeting.org_id, Meeting.kind, Meeting.starts_at).where(
+            Meeting.status != MeetingStatus.CANCELLED, _in_windows(windows)
+        )
+        if under is not None:
+            query = query.join(Organization, Organization.id == Meeting.org_id).where(
+                Organization.path.startswith(under, autoescape=True)
+            )
+        rows = await self._session.execute(query)
+        return [MeetingRow._make(row) for row in rows]
+
+    async def attended(
+        self, windows: Sequence[Window], now: datetime, under: str | None = None
+    ) -> set[int]:
+        """The meetings of the same windows that have started and have a confirmed sign-in."""
+        query = (
+            select(Attendance.meeting_id)
+            .join(Meeting, Meeting.id == Attendance.meeting_id)
+            .where(
+                Attendance.status == AttendanceStatus.CONFIRMED,
+                Meeting.status != MeetingStatus.CANCELLED,
+                Meeting.starts_at <= now,
+                _in_windows(windows),
+            )
+            .distinct()
+        )
+        if under is not None:
+            query = query.join(Organization, Organization.id == Meeting.org_id).where(
+                Organization.path.startswith(under, autoescape=True)
+            )
+        return set((await self._session.scalars(query)).all())
+
+    async def reachable_holders(self, roles: Sequence[Role], level: Level) -> list[HolderRow]:
+        """Everyone on Telegram holding one of `roles` in an organization of `level`."""
+        rows = await self._session.execute(
+            select(Membership.org_id, Person.id, Person.telegram_id, Person.language)
+            .join(Person, Person.id == Membership.person_id)
+            .join(Organization, Organization.id == Membership.org_id)
+            .where(
+                Membership.role.in_(list(roles)),
+                Organization.level == level,
+                Person.telegram_id.is_not(None),
+            )
+            .order_by(Membership.org_id, Person.id)
+        )
+        return [HolderRow._make(row) for row in rows]
+
+    # writing: the outbox's own bulk insert (outbox.enqueue_many) returns the new ids with
+    # RETURNING in parameter order, which SQLite can only do one row per statement; here the
+    # ids are read back through the marks written in the same transaction instead, so a
+    # sweep writes any number of broadcasts in three statements.
+    async def add_broadcasts(self, headers: Sequence[dict[str, Any]]) -> None:
+        """Broadcast headers, each with a dedupe key that is also a mark of this sweep."""
+        if headers:
+            await self._session.execute(insert(Broadcast), list(headers))
+
+    async def broadcasts_marked_at(self, at: datetime, kinds: Sequence[str]) -> dict[str, int]:
+        """dedupe key → id of the broadcasts whose key is a mark of `kinds` written at `at`."""
+        rows = await self._session.execute(
+            select(Broadcast.dedupe_key, Broadcast.id)
+            .join(ReminderMark, ReminderMark.key == Broadcast.dedupe_key)
+            .where(ReminderMark.at == at, ReminderMark.kind.in_(list(kinds)))
+        )
+        return {str(key): int(broadcast_id) for key, broadcast_id in rows}
+
+    async def add_deliveries(self, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            await self._session.execute(insert(Delivery), list(rows))
