@@ -487,6 +487,8 @@ def _assess(draft: ProfileDraft, farmer_fen: int) -> tuple[ProfileDraft, Assesse
     else:
         base = 0
     reason = _clean(draft.reason)
+    if draft.reduced_fen is not None and draft.reduced_fen > PAYMENT_MAX_FEN:
+        raise InvalidInput("dues-error-reduction", max=yuan(PAYMENT_MAX_FEN))
     if draft.reduced_fen is None:
         if draft.category is DuesCategory.HARDSHIP:
             raise InvalidInput("dues-error-hardship")
@@ -701,6 +703,17 @@ class _Member:
         return arrears_streak(self.history, last_paid, through)
 
 
+async def _members(uow: UnitOfWork, branch_id: int) -> dict[int, _Member]:
+    """Everybody ever assessed at the branch, in two statements."""
+    rows: dict[int, list[ProfileRow]] = defaultdict(list)
+    for row in await uow.dues.branch_profiles(branch_id):
+        rows[row.person_id].append(row)
+    credits: dict[int, list[CreditRow]] = defaultdict(list)
+    for credit in await uow.dues.branch_credits(branch_id):
+        credits[credit.person_id].append(credit)
+    return {person_id: _Member(found, credits[person_id]) for person_id, found in rows.items()}
+
+
 def _month_sheet(
     members: dict[int, _Member], branch_id: int, month: int, zone: ZoneInfo
 ) -> MonthSheet:
@@ -757,13 +770,7 @@ async def branch_ledger(
     shown = current if month is None else month
     if not FIRST_MONTH <= shown <= current:
         raise InvalidInput("dues-error-ledger-month")
-    rows: dict[int, list[ProfileRow]] = defaultdict(list)
-    for row in await uow.dues.branch_profiles(branch.id):
-        rows[row.person_id].append(row)
-    credits: dict[int, list[CreditRow]] = defaultdict(list)
-    for credit in await uow.dues.branch_credits(branch.id):
-        credits[credit.person_id].append(credit)
-    members = {p: _Member(r, credits[p]) for p, r in rows.items()}
+    members = await _members(uow, branch.id)
     pending = len(await uow.dues.branch_pending(branch.id))
     return Ledger(
         branch=branch,
@@ -776,6 +783,15 @@ async def branch_ledger(
 
 
 # ----------------------------------------------------------------------------- recording
+
+
+async def record_choices(
+    uow: UnitOfWork, actor: Actor, branch_id: int, now: datetime, zone: ZoneInfo
+) -> Ledger:
+    """The current month's ledger for an officer about to record payments (RECORD_DUES):
+    its lines with something due are the members to choose from."""
+    await branch_for(uow, actor, Action.RECORD_DUES, branch_id)
+    return await branch_ledger(uow, actor, branch_id, None, now, zone)
 
 
 def quarter_months(current: int) -> list[int]:
@@ -841,22 +857,15 @@ async def plan_batch(
         raise InvalidInput("dues-error-no-members")
     if len(wanted) > BATCH_MAX:
         raise InvalidInput("dues-error-batch-large", max=BATCH_MAX)
-    rows: dict[int, list[ProfileRow]] = defaultdict(list)
-    for row in await uow.dues.branch_profiles(branch.id):
-        rows[row.person_id].append(row)
-    credits: dict[int, list[CreditRow]] = defaultdict(list)
-    for credit in await uow.dues.branch_credits(branch.id):
-        credits[credit.person_id].append(credit)
+    members = await _members(uow, branch.id)
     waiting: dict[int, set[int]] = defaultdict(set)
     for payment, _ in await uow.dues.branch_pending(branch.id):
         waiting[payment.person_id].update(payment.months)
     lines = []
     for person_id in wanted:
-        if person_id not in rows:
-            raise NotFound("dues-error-member")
-        member = _Member(rows[person_id], credits[person_id])
-        at_now = member.row_at(current)
-        if at_now is None or at_now.branch_id != branch.id:
+        member = members.get(person_id)
+        at_now = member.row_at(current) if member else None
+        if member is None or at_now is None or at_now.branch_id != branch.id:
             raise NotFound("dues-error-member")
         booked: dict[int, int] = {}
         paid, pending, not_due = [], [], []

@@ -1,0 +1,274 @@
+"""Party dues through the real Dispatcher: a member reports a payment, the secretary confirms
+it (or sends it back with a reason) and the member is told; a double confirm; a batch record
+for the quarter; setting a member's dues with a reduction; forged and foreign buttons; the
+ledger XLSX and the overview agreeing."""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendDocument, SendMessage
+from aiogram.types import BufferedInputFile, PhotoSize, Update
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from bot.keyboards.dues import BranchAction, BranchCB, PaymentAction, PaymentCB
+from bot.services.dues_rules import DuesCategory
+from storage.models import DuesPayment, DuesProfile, PaymentStatus
+from tests.factories import Tree, build_tree
+from tests.fakes import FieldChatter, buttons
+from tests.flows.conftest import Harness
+from tests.unit.test_dues import NOV, OCT, add_profile, credits
+
+ADMIN, SECRETARY_A, SECRETARY_B, MEMBER_A, LEADER_A1 = 1001, 2001, 2002, 3001, 3002
+
+
+class Person(FieldChatter):
+    def photo(self, file_id: str) -> Update:
+        size = PhotoSize(file_id=file_id, file_unique_id=file_id, width=800, height=600)
+        return self._dated(None, False, photo=[size])
+
+
+def latest(h: Harness, chat_id: int) -> SendMessage | EditMessageText:
+    for request in reversed(h.session.requests):
+        if isinstance(request, (SendMessage, EditMessageText)) and request.chat_id == chat_id:
+            return request
+    raise AssertionError(f"nothing was sent to {chat_id}")
+
+
+def text_of(h: Harness, chat_id: int) -> str:
+    return latest(h, chat_id).text or ""
+
+
+def button(method: SendMessage | EditMessageText, contains: str) -> str:
+    for text, data in buttons(method):
+        if contains in text:
+            return data
+    raise AssertionError(f"no button with {contains!r} in {buttons(method)!r}")
+
+
+def alerts(h: Harness) -> list[str]:
+    return [a.text or "" for a in h.session.of_type(AnswerCallbackQuery) if a.show_alert]
+
+
+async def tap(h: Harness, who: Person, contains: str) -> None:
+    await h.send(who.press(button(latest(h, who.user.id), contains)))
+
+
+async def payments(h: Harness) -> list[DuesPayment]:
+    async with h.uow() as u:
+        return list((await u.session.scalars(select(DuesPayment).order_by(DuesPayment.id))).all())
+
+
+async def setup(h: Harness) -> Tree:
+    tree = await build_tree(h.uow)
+    await add_profile(h.uow, tree.leader_a1.id, tree.branch_a, OCT, 1_000)
+    await add_profile(h.uow, tree.member_a.id, tree.branch_a, OCT, 2_000)
+    return tree
+
+
+async def report_in_chat(h: Harness, member: Person) -> DuesPayment:
+    """The leader of group A1 (a member of branch A) reports November with a voluntary extra
+    and a receipt photo."""
+    await h.send(member.text("/dues"))
+    shown = text_of(h, LEADER_A1)
+    assert "每月应交：10.00 元" in shown and "未交月份：2026-10, 2026-11，共 20.00 元" in shown
+    await tap(h, member, "报告已交党费")
+    await tap(h, member, "2026-11")
+    assert "已选 1 个月，合计 10.00 元" in text_of(h, LEADER_A1)
+    await tap(h, member, "下一步")
+    await h.send(member.text("abc"))  # not an amount: asked again, nothing changes
+    assert "请输入金额" in text_of(h, LEADER_A1)
+    await h.send(member.text("9.99"))
+    assert "不能少于应交的 10.00 元" in text_of(h, LEADER_A1)
+    await h.send(member.text("15"))
+    await h.send(member.photo("receipt-1"))
+    summary = text_of(h, LEADER_A1)
+    assert "金额：15.00 元（应交 10.00 元）" in summary and "自愿多交 5.00 元" in summary
+    await tap(h, member, "提交报告")
+    assert "已报告给" in text_of(h, LEADER_A1)
+    [payment] = await payments(h)
+    assert payment.status is PaymentStatus.REPORTED and payment.receipt_file_id == "receipt-1"
+    return payment
+
+
+async def test_report_confirm_and_the_member_is_told(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    member, secretary = Person(LEADER_A1, "其其格"), Person(SECRETARY_A, "书记")
+    payment = await report_in_chat(h, member)
+
+    notice = latest(h, SECRETARY_A)
+    assert "小组长其其格 报告已交党费" in (notice.text or "") and "2026-11" in (notice.text or "")
+    assert h.session.sent(SECRETARY_B) == [] and h.session.sent(ADMIN) == []
+    confirm = button(notice, "确认收到")
+    await h.send(secretary.press(confirm))
+    assert "已确认 小组长其其格 的党费" in text_of(h, SECRETARY_A)
+    assert "已由支部确认入账" in text_of(h, LEADER_A1)
+    assert await credits(h.uow, tree.leader_a1.id) == {NOV: 1_500}
+
+    h.session.clear()
+    await h.send(secretary.press(confirm))  # a double tap: nothing changes, it says so
+    assert any("已经确认过了" in a for a in alerts(h))
+    assert await credits(h.uow, tree.leader_a1.id) == {NOV: 1_500}
+    assert h.session.sent(LEADER_A1) == []
+
+    await h.send(member.text("/dues"))
+    shown = text_of(h, LEADER_A1)
+    assert "2026 年已交：2026-11" in shown and "未交月份：2026-10" in shown
+    assert payment.id == (await payments(h))[0].id
+
+
+async def test_reject_with_a_reason(harness: Harness) -> None:
+    h = harness
+    await setup(h)
+    member, secretary = Person(LEADER_A1, "其其格"), Person(SECRETARY_A, "书记")
+    await report_in_chat(h, member)
+    await tap(h, secretary, "退回")
+    assert "退回 小组长其其格 这笔报告的原因" in text_of(h, SECRETARY_A)
+    await h.send(secretary.text("转账截图看不清，请重新上传"))
+    assert "已退回" in text_of(h, SECRETARY_A)
+    told = text_of(h, LEADER_A1)
+    assert "被支部退回：转账截图看不清，请重新上传" in told
+    [payment] = await payments(h)
+    assert (
+        payment.status is PaymentStatus.REJECTED and payment.note == "转账截图看不清，请重新上传"
+    )
+
+    await h.send(member.text("/dues"))
+    await tap(h, member, "我的缴费记录")
+    assert "已退回" in text_of(h, LEADER_A1) and "转账截图看不清" in text_of(h, LEADER_A1)
+
+
+async def test_batch_record_for_the_quarter(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    secretary, member = Person(SECRETARY_A, "书记"), Person(MEMBER_A, "巴特尔", "mn")
+    await h.send(secretary.text("/dues"))
+    await tap(h, secretary, "哈业胡同嘎查党支部")
+    assert "应交 30.00 元，已交 0.00 元（0 人）" in text_of(h, SECRETARY_A)
+    await tap(h, secretary, "登记缴费")
+    await tap(h, secretary, "党员巴特尔")
+    await tap(h, secretary, "下一步")
+    await tap(h, secretary, "本月")
+    await tap(h, secretary, "本人缴纳")
+    await tap(h, secretary, "确认登记")
+    assert await credits(h.uow, tree.member_a.id) == {NOV: 2_000}
+
+    await tap(h, secretary, "返回")
+    await tap(h, secretary, "登记缴费")
+    await tap(h, secretary, "选中本月未交的全部党员")
+    assert "已选 1 人" in text_of(h, SECRETARY_A)  # the leader; Bater paid November
+    await tap(h, secretary, "党员巴特尔")
+    await tap(h, secretary, "下一步")
+    await tap(h, secretary, "2026-Q4")
+    await h.send(secretary.text("党小组长代收"))
+    preview = text_of(h, SECRETARY_A)
+    assert "将为 2 人登记 2026-10, 2026-11, 2026-12，合计 70.00 元" in preview
+    assert "党员巴特尔 的 2026-11 已交过，跳过" in preview
+    await tap(h, secretary, "确认登记")
+    assert "已为 2 人登记缴费，合计 70.00 元" in text_of(h, SECRETARY_A)
+    assert await credits(h.uow, tree.member_a.id) == {OCT: 2_000, NOV: 2_000, NOV + 1: 2_000}
+    assert await credits(h.uow, tree.leader_a1.id) == {OCT: 1_000, NOV: 1_000, NOV + 1: 1_000}
+    recorded = await payments(h)
+    assert [p.paid_by for p in recorded] == ["", "党小组长代收", "党小组长代收"]
+    assert all(p.status is PaymentStatus.CONFIRMED for p in recorded)
+
+    await h.send(member.text("/dues"))  # in Mongolian, nothing owed
+    assert "✅" in text_of(h, MEMBER_A) and "2026-12" in text_of(h, MEMBER_A)
+
+
+async def test_set_a_members_dues_with_a_reduction(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    secretary = Person(SECRETARY_A, "书记")
+    await h.send(secretary.text("/dues"))
+    await tap(h, secretary, "哈业胡同嘎查党支部")
+    await tap(h, secretary, "核定党费标准")
+    await tap(h, secretary, "书记甲")  # not assessed yet
+    await tap(h, secretary, "在职")
+    await h.send(secretary.text("四千五"))
+    assert "请输入金额" in text_of(h, SECRETARY_A)
+    await h.send(secretary.text("4500"))
+    assert "按规定每月应交 45.00 元" in text_of(h, SECRETARY_A)  # 4,500 yuan: 1%
+    await h.send(secretary.text("50"))
+    assert "0 到 45.00 元之间" in text_of(h, SECRETARY_A)
+    await h.send(secretary.text("20"))
+    await h.send(secretary.text("家庭困难，经党委批准"))
+    preview = text_of(h, SECRETARY_A)
+    assert "每月 20.00 元" in preview and "按规定为 45.00 元" in preview
+    await tap(h, secretary, "保存")
+    assert "从 2026-11 起每月交 20.00 元" in text_of(h, SECRETARY_A)
+    async with h.uow() as u:
+        profile = await u.session.scalar(
+            select(DuesProfile).where(DuesProfile.person_id == tree.secretary_a.id)
+        )
+    assert profile is not None
+    assert (profile.category, profile.base_fen, profile.rule_fen, profile.amount_fen) == (
+        DuesCategory.EMPLOYED,
+        450_000,
+        4_500,
+        2_000,
+    )
+    assert profile.reason == "家庭困难，经党委批准" and profile.set_by_id == tree.secretary_a.id
+
+
+async def test_forged_and_foreign_buttons_change_nothing(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    member = Person(LEADER_A1, "其其格")
+    payment = await report_in_chat(h, member)
+    other, admin = Person(SECRETARY_B, "Other", "en"), Person(ADMIN, "王")
+    confirm = PaymentCB(action=PaymentAction.CONFIRM, payment_id=payment.id).pack()
+    h.session.clear()
+    await h.send(other.press(confirm))  # another branch's secretary
+    await h.send(admin.press(confirm))  # the committee's admin reads, does not confirm
+    await h.send(member.press(confirm))  # the member himself
+    record = BranchCB(action=BranchAction.RECORD, branch_id=tree.branch_a.id).pack()
+    await h.send(other.press(record))
+    await h.send(member.press(BranchCB(action=BranchAction.OVERVIEW, branch_id=1).pack()))
+    await h.send(admin.press("dm:r:0"))  # an admin pressing a member's button
+    await h.send(admin.press("dp:zz:1"))  # malformed
+    await h.send(other.press(f"dp:c:{2**40}"))  # no such payment
+    await h.send(Person(SECRETARY_A, "书记").press(f"db:o:{tree.branch_a.id}:{NOV + 1}:0"))
+    assert len(alerts(h)) == 9, alerts(h)
+    assert [p.status for p in await payments(h)] == [PaymentStatus.REPORTED]
+    assert await credits(h.uow, tree.leader_a1.id) == {}
+    assert h.session.sent(LEADER_A1) == []
+
+
+async def test_the_ledger_xlsx_matches_the_overview(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    secretary, member = Person(SECRETARY_A, "书记"), Person(LEADER_A1, "其其格")
+    await report_in_chat(h, member)
+    await tap(h, Person(SECRETARY_A, "书记"), "确认收到")
+
+    await h.send(secretary.text("/dues"))
+    await tap(h, secretary, "哈业胡同嘎查党支部")
+    overview = text_of(h, SECRETARY_A)
+    found = re.search(r"应交 ([\d.]+) 元，已交 ([\d.]+) 元", overview)
+    assert found is not None and found.groups() == ("30.00", "15.00")
+    assert "党员巴特尔 20.00 元（连续 2 个月未交）" in overview
+    assert "未核定党费标准的党员 1 人：书记甲" in overview
+    await tap(h, secretary, "本月台账")
+    document = h.session.of_type(SendDocument)[-1]
+    assert document.chat_id == SECRETARY_A and "2026-11" in (document.caption or "")
+    content = document.document
+    assert isinstance(content, BufferedInputFile)
+    assert content.filename == f"dues-{tree.branch_a.code}-2026-11.xlsx"
+    sheet = load_workbook(io.BytesIO(content.data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == "姓名" and rows[-1][0] == "合计"
+    due, paid = (Decimal(str(rows[-1][i])).quantize(Decimal("0.01")) for i in (2, 3))
+    assert (str(due), str(paid)) == found.groups()
+
+    await tap(h, secretary, "全年汇总")
+    assert "2026-11：应交 30.00 元，已交 15.00 元" in text_of(h, SECRETARY_A)
+    await tap(h, secretary, "全年台账")
+    year_file = h.session.of_type(SendDocument)[-1].document
+    assert isinstance(year_file, BufferedInputFile)
+    assert year_file.filename == f"dues-{tree.branch_a.code}-2026.xlsx"
+    assert load_workbook(io.BytesIO(year_file.data)).active.title == "2026"
