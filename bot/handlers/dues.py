@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
@@ -84,6 +85,7 @@ from bot.services.dues_rules import (
     yuan,
 )
 from bot.services.errors import AccessDenied, InvalidInput
+from bot.services.organizations import zone_of
 from bot.services.periods import Frequency, Period, month_label
 from storage.models import DuesPayment, PaymentStatus
 from storage.uow import UnitOfWork
@@ -183,20 +185,38 @@ def account_lines(texts: Texts, mine: Account) -> list[str]:
     return lines
 
 
-def payment_lines(texts: Texts, payment: DuesPayment, dues_by_month: dict[int, int]) -> list[str]:
+def payment_lines(
+    texts: Texts,
+    months: list[int],
+    amount_fen: int,
+    dues_by_month: dict[int, int],
+    paid_by: str = "",
+    receipt: bool = False,
+) -> list[str]:
     """Months, amount (and the voluntary extra), who paid, the receipt: a report's details."""
     due = sum(dues_by_month.values())
     lines = [
-        texts.get("dues-payment-months", months=labels(payment.months)),
-        texts.get("dues-payment-amount", amount=yuan(payment.amount_fen), due=yuan(due)),
+        texts.get("dues-payment-months", months=labels(months)),
+        texts.get("dues-payment-amount", amount=yuan(amount_fen), due=yuan(due)),
     ]
-    if dues_by_month and payment.amount_fen > due:
-        lines.append(texts.get("dues-payment-extra", amount=yuan(payment.amount_fen - due)))
-    if payment.paid_by:
-        lines.append(texts.get("dues-payment-paid-by", name=payment.paid_by))
-    if payment.receipt_file_id:
+    if dues_by_month and amount_fen > due:
+        lines.append(texts.get("dues-payment-extra", amount=yuan(amount_fen - due)))
+    if paid_by:
+        lines.append(texts.get("dues-payment-paid-by", name=paid_by))
+    if receipt:
         lines.append(texts.get("dues-payment-receipt"))
     return lines
+
+
+def report_lines(texts: Texts, payment: DuesPayment, dues_by_month: dict[int, int]) -> list[str]:
+    return payment_lines(
+        texts,
+        payment.months,
+        payment.amount_fen,
+        dues_by_month,
+        payment.paid_by,
+        payment.receipt_file_id is not None,
+    )
 
 
 def overview_text(texts: Texts, ledger: Ledger) -> str:
@@ -341,11 +361,9 @@ async def menu(
         return
     await state.clear()
     if action is MenuAction.MINE:
-        await edit_step(
-            query,
-            my_payments_text(i18n, await dues.my_payments(uow, actor)),
-            back_home_keyboard(i18n),
-        )
+        branch, payments = await dues.my_payments(uow, actor)
+        text = my_payments_text(i18n, payments, zone_of(branch, settings.zone))
+        await edit_step(query, text, back_home_keyboard(i18n))
     elif action is MenuAction.BRANCHES:
         branches = await dues.officer_branches(uow, actor)
         page, pages = page_of(len(branches), callback_data.page)
@@ -357,7 +375,7 @@ async def menu(
         await edit_step(query, *await _home(uow, actor, i18n, settings, now))
 
 
-def my_payments_text(texts: Texts, payments: list[DuesPayment]) -> str:
+def my_payments_text(texts: Texts, payments: list[DuesPayment], zone: ZoneInfo) -> str:
     lines = [texts.get("dues-mine-title")]
     if not payments:
         lines.append(texts.get("dues-mine-empty"))
@@ -365,7 +383,7 @@ def my_payments_text(texts: Texts, payments: list[DuesPayment]) -> str:
         lines.append(
             texts.get(
                 "dues-mine-line",
-                date=payment.reported_at.date().isoformat(),
+                date=payment.reported_at.astimezone(zone).date().isoformat(),
                 months=labels(payment.months),
                 amount=yuan(payment.amount_fen),
                 status=texts.get(f"dues-status-{payment.status.value}"),
@@ -457,14 +475,16 @@ async def _confirm_step(
 ) -> None:
     data = await state.get_data()
     chosen = _chosen_dues(data)
-    draft = DuesPayment(
-        months=sorted(chosen),
-        amount_fen=data["amount"],
-        paid_by=data.get("paid_by", ""),
-        receipt_file_id=data.get("receipt"),
+    details = payment_lines(
+        i18n,
+        sorted(chosen),
+        data["amount"],
+        chosen,
+        data.get("paid_by", ""),
+        data.get("receipt") is not None,
     )
     await state.set_state(ReportFlow.confirm)
-    lines = [i18n.get("dues-report-confirm"), *payment_lines(i18n, draft, chosen)]
+    lines = [i18n.get("dues-report-confirm"), *details]
     await show(event, "\n".join(lines), submit_keyboard(i18n))
 
 
@@ -529,7 +549,7 @@ async def submit_report(
                 texts.get(
                     "dues-notice-reported", name=reported.member, branch=reported.branch.name
                 ),
-                *payment_lines(texts, reported.payment, reported.dues),
+                *report_lines(texts, reported.payment, reported.dues),
             ]
         )
         markup = decision_keyboard(texts, reported.payment)
@@ -554,7 +574,7 @@ async def open_payment(
             name=seen.member,
             status=i18n.get(f"dues-status-{payment.status.value}"),
         ),
-        *payment_lines(i18n, payment, seen.dues),
+        *report_lines(i18n, payment, seen.dues),
     ]
     if payment.note:
         lines.append(i18n.get("dues-mine-note", reason=payment.note))
@@ -585,7 +605,7 @@ async def confirm(
     name = await _member_name(uow, payment.person_id)
     lines = [
         i18n.get("dues-confirmed-done", name=name),
-        *payment_lines(i18n, payment, decided.shares),
+        *report_lines(i18n, payment, decided.shares),
     ]
     await edit_step(query, "\n".join(lines), None)
     if decided.member is not None:

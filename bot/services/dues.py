@@ -137,7 +137,8 @@ async def farmer_amount(uow: UnitOfWork, branch: Organization, default_fen: int)
     ids = _path_ids(branch)
     chain = await uow.organizations.by_ids(ids)
     for org_id in reversed(ids):
-        value = (chain[org_id].settings or {}).get(FARMER_DUES_SETTING)
+        org = chain.get(org_id)
+        value = (org.settings or {}).get(FARMER_DUES_SETTING) if org else None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
     return default_fen
@@ -219,10 +220,12 @@ async def account(uow: UnitOfWork, actor: Actor, now: datetime, zone: ZoneInfo) 
     )
 
 
-async def my_payments(uow: UnitOfWork, actor: Actor) -> list[DuesPayment]:
-    if not pays_dues(actor) or actor.person_id is None:
+async def my_payments(uow: UnitOfWork, actor: Actor) -> tuple[Organization, list[DuesPayment]]:
+    """The member's latest payments, newest first, with the branch whose zone dates them."""
+    if actor.person_id is None:
         raise AccessDenied("dues-error-not-member")
-    return list(await uow.dues.payments_of(actor.person_id, MY_PAYMENTS))
+    branch = await _home_branch(uow, actor, await uow.dues.profiles_of(actor.person_id))
+    return branch, list(await uow.dues.payments_of(actor.person_id, MY_PAYMENTS))
 
 
 # ----------------------------------------------------------------------------- reporting
@@ -558,7 +561,10 @@ async def set_profile(
     profile.reason = preview.draft.reason
     profile.set_by_id = actor.person_id
     profile.set_at = now
-    await uow.dues.add_profile(profile)
+    try:
+        await uow.dues.add_profile(profile)
+    except IntegrityError:  # another officer saved this month's row a moment ago
+        raise Conflict("dues-error-race") from None
     await uow.commit()
     return profile
 
@@ -931,6 +937,6 @@ async def record_payments(
             for month, due in line.booked.items()
         )
     except IntegrityError:
-        raise Conflict("dues-error-record-race") from None
+        raise Conflict("dues-error-race") from None
     await uow.commit()
     return batch

@@ -175,5 +175,5 @@ dues-error-member = This person is not a member of this branch who pays dues her
 dues-error-ledger-month = Only this month and earlier months can be shown.
 dues-error-no-members = Please select at least one member.
 dues-error-batch-large = At most { $max } members can be recorded at once.
-dues-error-record-race = Someone just recorded some of these payments; please start again.
+dues-error-race = Someone else changed these records a moment ago; please start again.
 dues-error-category = Please choose a category with the buttons.

@@ -175,5 +175,5 @@ dues-error-member = 这位不是本支部需要缴费的党员。
 dues-error-ledger-month = 只能查看本月及以前的月份。
 dues-error-no-members = 请至少选一位党员。
 dues-error-batch-large = 一次最多登记 { $max } 人。
-dues-error-record-race = 刚刚有人登记了其中的缴费，请重新开始。
+dues-error-race = 刚刚有人同时修改了这些记录，请重新开始。
 dues-error-category = 请从按钮中选择类别。

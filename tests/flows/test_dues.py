@@ -16,8 +16,9 @@ from sqlalchemy import select
 
 from bot.keyboards.dues import BranchAction, BranchCB, PaymentAction, PaymentCB
 from bot.services.dues_rules import DuesCategory
+from bot.services.roles import Role
 from storage.models import DuesPayment, DuesProfile, PaymentStatus
-from tests.factories import Tree, build_tree
+from tests.factories import Tree, build_tree, make_person
 from tests.fakes import FieldChatter, buttons
 from tests.flows.conftest import Harness
 from tests.unit.test_dues import NOV, OCT, add_profile, credits
@@ -272,3 +273,32 @@ async def test_the_ledger_xlsx_matches_the_overview(harness: Harness) -> None:
     assert isinstance(year_file, BufferedInputFile)
     assert year_file.filename == f"dues-{tree.branch_a.code}-2026.xlsx"
     assert load_workbook(io.BytesIO(year_file.data)).active.title == "2026"
+
+
+async def test_an_admin_reads_and_long_lists_paginate(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    async with h.uow() as u:
+        for number in range(10):
+            await make_person(
+                u, f"党员{number:02d}", 5000 + number, [(tree.group_a1, Role.MEMBER)]
+            )
+        await u.commit()
+    admin, secretary = Person(ADMIN, "王"), Person(SECRETARY_A, "书记")
+    await h.send(admin.text("/dues"))
+    home = latest(h, ADMIN)
+    assert [text for text, _ in buttons(home)] == ["📊 哈业胡同嘎查党支部", "📊 北京路社区党支部"]
+    await tap(h, admin, "哈业胡同嘎查党支部")
+    shown = [text for text, _ in buttons(latest(h, ADMIN))]
+    assert "📥 本月台账" in shown and not any("登记缴费" in t or "核定" in t for t in shown)
+    assert "未核定党费标准的党员 11 人" in text_of(h, ADMIN)
+
+    await h.send(secretary.text("/dues"))
+    await tap(h, secretary, "哈业胡同嘎查党支部")
+    await tap(h, secretary, "核定党费标准")
+    first = [text for text, _ in buttons(latest(h, SECRETARY_A))]
+    assert len([t for t in first if "·" in t]) == 8 and "下一页 ▶" in first
+    await tap(h, secretary, "下一页")
+    second = [text for text, _ in buttons(latest(h, SECRETARY_A))]
+    assert len([t for t in second if "·" in t]) == 5 and "◀ 上一页" in second
+    assert "党员巴特尔 · 20.00" in second  # sorted by name, with the current amount

@@ -594,3 +594,27 @@ async def test_the_overview_takes_a_fixed_number_of_statements(uow, world, clock
     assert len(seen.month.lines) == 30 and seen.unassessed == ["大支部书记", "新党员60000"]
     assert seen.year.paid_in(SEP) == 15 * 900
     assert large == small <= 5
+
+
+async def test_the_current_month_is_the_branchs_own(uow, world, clock) -> None:
+    tree = world.tree
+    async with uow() as u:
+        branch = await u.organizations.get(tree.branch_a.id)
+        assert branch is not None
+        branch.timezone = "Europe/Moscow"
+        await u.commit()
+    clock.now = datetime(2026, 11, 30, 20, 0, tzinfo=UTC)  # Shanghai: 1 December already
+    draft = ProfileDraft(DuesCategory.STUDENT)
+    async with uow() as u:
+        moscow = await dues.set_profile(
+            u, world.secretary, tree.branch_a.id, tree.member_a.id, draft, clock(), SHANGHAI, 20
+        )
+    async with uow() as u:
+        shanghai = await dues.set_profile(
+            u, world.other_secretary, tree.branch_b.id, tree.secretary_b.id, draft, clock(),
+            SHANGHAI, 20,
+        )  # fmt: skip
+    assert (moscow.from_month, shanghai.from_month) == (NOV, DEC)
+    async with uow() as u:
+        mine = await dues.account(u, world.member, clock(), SHANGHAI)
+    assert mine.month == NOV and mine.unpaid == [NOV]
