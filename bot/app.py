@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from aiogram import Bot, Dispatcher
@@ -36,6 +37,7 @@ from bot.i18n import make_core, make_middleware
 from bot.middlewares.actor import ActorMiddleware
 from bot.middlewares.database import UnitOfWorkMiddleware
 from bot.outbox import OutboxSender, SenderConfig, attach_outbox
+from bot.reminders.leadership import Leadership, leadership_for
 from bot.reminders.scheduler import build_scheduler
 from bot.renderers.registry import build_renderers
 from bot.services.clock import Clock, utc_now
@@ -86,7 +88,9 @@ def build_application(
     its catalogues."""
     core = make_core()
     dispatcher = build_dispatcher(settings, session_factory, clock=clock, core=core)
-    attach_scheduler(dispatcher, build_scheduler(session_factory, clock, bot, core, settings))
+    leadership = leadership_for(session_factory.kw["bind"])
+    scheduler = build_scheduler(session_factory, clock, bot, core, settings, leadership)
+    attach_scheduler(dispatcher, scheduler, leadership)
     sender = OutboxSender(
         bot,
         session_factory,
@@ -99,14 +103,20 @@ def build_application(
     return dispatcher
 
 
-def attach_scheduler(dispatcher: Dispatcher, scheduler: AsyncIOScheduler) -> None:
-    """The scheduler lives exactly as long as the dispatcher's polling or webhook."""
+def attach_scheduler(
+    dispatcher: Dispatcher, scheduler: AsyncIOScheduler, leadership: Leadership
+) -> None:
+    """The scheduler lives exactly as long as the dispatcher's polling or webhook, inside its
+    leadership: that starts first (so the first sweeps can ask it) and stops last."""
 
     async def _start() -> None:
+        await leadership.start()
         scheduler.start()
 
     async def _stop() -> None:
         scheduler.shutdown(wait=False)
+        await asyncio.sleep(0)  # AsyncIOScheduler stops on the loop's next turn: let it
+        await leadership.stop()
 
     dispatcher.startup.register(_start)
     dispatcher.shutdown.register(_stop)

@@ -7,6 +7,7 @@ and two processes never share a job store.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, timedelta
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import notices
 from bot.config import Settings
 from bot.reminders import deadlines, dues, guidance, meetings, tickets
+from bot.reminders.leadership import Leadership, SoleLeader
 from bot.services import housekeeping
 from bot.services.clock import Clock
 from storage.uow import UnitOfWork
@@ -55,14 +57,26 @@ async def deliver_join_notices(
 
 def _every(
     scheduler: AsyncIOScheduler,
+    leadership: Leadership,
     interval: timedelta,
     job_id: str,
     sweep: Callable[..., Awaitable[Any]],
     *args: Any,
 ) -> None:
-    """A sweep that never runs twice at once and catches up once, not once per miss."""
+    """A sweep that never runs twice at once and catches up once, not once per miss.
+
+    It runs only while this process leads: a follower's job returns at once without touching
+    the database, and acts at its next interval once it leads, with no restart.
+    """
+
+    @functools.wraps(sweep)
+    async def when_leading(*sweep_args: Any) -> Any:
+        if not leadership.is_leader:
+            return None
+        return await sweep(*sweep_args)
+
     scheduler.add_job(
-        sweep,
+        when_leading,
         IntervalTrigger(seconds=interval.total_seconds()),
         args=list(args),
         id=job_id,
@@ -79,11 +93,15 @@ def build_scheduler(
     bot: Bot,
     core: FluentRuntimeCore,
     settings: Settings,
+    leadership: Leadership | None = None,
 ) -> AsyncIOScheduler:
+    """Every sweep, gated on `leadership` (by default the sole process: SQLite, tests)."""
+    leadership = leadership or SoleLeader()
     scheduler = AsyncIOScheduler(timezone=UTC)
     chat = (session_factory, bot, core, settings, clock)
     _every(
         scheduler,
+        leadership,
         timedelta(seconds=meetings.SWEEP_SECONDS),
         meetings.MEETING_REMINDERS_JOB,
         meetings.send_due_meeting_reminders,
@@ -91,6 +109,7 @@ def build_scheduler(
     )
     _every(
         scheduler,
+        leadership,
         timedelta(minutes=guidance.SWEEP_MINUTES),
         guidance.GUIDANCE_SWEEP_JOB,
         guidance.run_guidance_sweeps,
@@ -100,6 +119,7 @@ def build_scheduler(
     )
     _every(
         scheduler,
+        leadership,
         timedelta(minutes=dues.SWEEP_MINUTES),
         dues.DUES_CYCLE_JOB,
         dues.run_dues_cycle,
@@ -109,6 +129,7 @@ def build_scheduler(
     )
     _every(
         scheduler,
+        leadership,
         timedelta(minutes=deadlines.SWEEP_MINUTES),
         deadlines.DEADLINES_JOB,
         deadlines.run_deadline_sweeps,
@@ -118,6 +139,7 @@ def build_scheduler(
     )
     _every(
         scheduler,
+        leadership,
         timedelta(seconds=tickets.SWEEP_SECONDS),
         tickets.TICKET_DEADLINES_JOB,
         tickets.run_ticket_deadlines,
@@ -125,6 +147,7 @@ def build_scheduler(
     )
     _every(
         scheduler,
+        leadership,
         timedelta(minutes=NOTICE_SWEEP_MINUTES),
         JOIN_NOTICES_JOB,
         deliver_join_notices,
@@ -132,6 +155,7 @@ def build_scheduler(
     )
     _every(
         scheduler,
+        leadership,
         timedelta(hours=1),
         FORGET_UPDATES_JOB,
         forget_old_updates,
