@@ -227,7 +227,8 @@ class DuesRepository:
     async def party_members(
         self, branch: Organization, roles: Collection[Role]
     ) -> list[MemberRow]:
-        """The branch's party members by name, each with their latest profile's amount."""
+        """The branch's party members by name (sorted here, so every database's collation
+        gives the same pages), each with their latest profile's amount."""
         latest = (
             select(DuesProfile.person_id, func.max(DuesProfile.from_month).label("month"))
             .group_by(DuesProfile.person_id)
@@ -244,21 +245,19 @@ class DuesRepository:
                 ),
             )
             .where(Person.id.in_(self._members_of(branch, roles)))
-            .order_by(Person.display_name, Person.id)
         )
-        return [MemberRow(*row) for row in rows.all()]
+        found = [MemberRow(*row) for row in rows.all()]
+        return sorted(found, key=lambda m: (m.name, m.person_id))
 
     async def unassessed(self, branch: Organization, roles: Collection[Role]) -> list[str]:
-        """Names of the branch's party members who have no dues profile anywhere."""
-        rows = await self._session.scalars(
-            select(Person.display_name)
-            .where(
+        """Names of the branch's party members who have no dues profile anywhere, sorted."""
+        rows = await self._session.execute(
+            select(Person.display_name, Person.id).where(
                 Person.id.in_(self._members_of(branch, roles)),
                 ~exists().where(DuesProfile.person_id == Person.id),
             )
-            .order_by(Person.display_name, Person.id)
         )
-        return list(rows.all())
+        return [name for name, _ in sorted((str(n), int(i)) for n, i in rows.all())]
 
     async def is_member(
         self, person_id: int, branch: Organization, roles: Collection[Role]

@@ -14,7 +14,14 @@ from aiogram.types import BufferedInputFile, PhotoSize, Update
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from bot.keyboards.dues import BranchAction, BranchCB, PaymentAction, PaymentCB
+from bot.keyboards.dues import (
+    AssessCB,
+    AssessStep,
+    BranchAction,
+    BranchCB,
+    PaymentAction,
+    PaymentCB,
+)
 from bot.services.dues_rules import DuesCategory
 from bot.services.roles import Role
 from storage.models import DuesPayment, DuesProfile, PaymentStatus
@@ -238,6 +245,25 @@ async def test_forged_and_foreign_buttons_change_nothing(harness: Harness) -> No
     assert [p.status for p in await payments(h)] == [PaymentStatus.REPORTED]
     assert await credits(h.uow, tree.leader_a1.id) == {}
     assert h.session.sent(LEADER_A1) == []
+
+    secretary = Person(SECRETARY_A, "书记")
+    await h.send(secretary.text("/dues"))
+    await tap(h, secretary, "哈业胡同嘎查党支部")
+    await tap(h, secretary, "核定党费标准")
+    h.session.clear()
+    forged = AssessCB(step=AssessStep.MEMBER, value=tree.secretary_b.id).pack()
+    await h.send(secretary.press(forged))  # another branch's member in this branch's flow
+    assert alerts(h) == ["这位不是本支部需要缴费的党员。"]
+    async with h.uow() as u:
+        await make_person(u, "居民刘大姐", 4001, [(tree.branch_a, Role.RESIDENT)])
+        await u.commit()
+    resident = Person(4001, "刘")
+    await h.send(resident.text("/dues"))
+    assert "只对党员和支部委员开放" in text_of(h, 4001)
+    await h.send(resident.press("dm:r:0"))
+    assert "不是支部的党员" in alerts(h)[-1]
+    async with h.uow() as u:  # still only the two profiles of the setup
+        assert len((await u.session.scalars(select(DuesProfile))).all()) == 2
 
 
 async def test_the_ledger_xlsx_matches_the_overview(harness: Harness) -> None:
