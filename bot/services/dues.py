@@ -72,8 +72,9 @@ def _history(rows: Iterable[DuesProfile | ProfileRow]) -> list[Assessment]:
     return [Assessment(r.from_month, r.amount_fen) for r in rows]
 
 
-def _path_ids(org: Organization) -> list[int]:
-    return [int(part) for part in org.path.strip("/").split("/")]
+def _path_ids(path: str) -> list[int]:
+    """The ids of a materialized path ("/1/4/9/"), root first."""
+    return [int(part) for part in path.strip("/").split("/")]
 
 
 # ----------------------------------------------------------------------------- whose branch
@@ -86,7 +87,7 @@ def payer_branch_ids(actor: Actor) -> list[int]:
     for grant in actor.grants:
         if grant.role not in PAYER_ROLES:
             continue
-        ids = [int(part) for part in grant.org_path.strip("/").split("/")]
+        ids = _path_ids(grant.org_path)
         if grant.org_level is Level.BRANCH:
             found.append(ids[-1])
         elif grant.org_level is Level.GROUP and len(ids) >= 2:
@@ -118,7 +119,7 @@ async def _home_branch(
 async def _officers(uow: UnitOfWork, branch: Organization) -> list[Recipient]:
     """Who confirms the branch's payments: its officers, or those of the nearest level above
     that has any reachable one (a general branch's)."""
-    ids = _path_ids(branch)
+    ids = _path_ids(branch.path)
     holders = await uow.memberships.holders(ids, OFFICER_ROLES)
     for org_id in reversed(ids):
         found = {
@@ -134,7 +135,7 @@ async def _officers(uow: UnitOfWork, branch: Organization) -> list[Recipient]:
 async def farmer_amount(uow: UnitOfWork, branch: Organization, default_fen: int) -> int:
     """The farmers' and herders' monthly amount: the nearest organization up the tree that
     sets it, else the configured default."""
-    ids = _path_ids(branch)
+    ids = _path_ids(branch.path)
     chain = await uow.organizations.by_ids(ids)
     for org_id in reversed(ids):
         org = chain.get(org_id)
