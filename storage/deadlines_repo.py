@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, false, insert, or_, select
+from sqlalchemy import ColumnElement, Table, and_, false, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.roles import Level, MeetingKind, Role
@@ -70,6 +70,13 @@ _ORG_COLUMNS = (
     Organization.timezone,
     Organization.settings,
 )
+
+
+def _table(model: type[Broadcast] | type[Delivery]) -> Table:
+    """The plain table: a Core executemany skips the ORM's per-row bulk bookkeeping."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _in_windows(windows: Sequence[Window]) -> ColumnElement[bool]:
@@ -167,7 +174,7 @@ class DeadlineRepository:
     async def add_broadcasts(self, headers: Sequence[dict[str, Any]]) -> None:
         """Broadcast headers, each with a dedupe key that is also a mark of this sweep."""
         if headers:
-            await self._session.execute(insert(Broadcast), list(headers))
+            await self._session.execute(insert(_table(Broadcast)), list(headers))
 
     async def broadcasts_marked_at(self, at: datetime, kinds: Sequence[str]) -> dict[str, int]:
         """dedupe key → id of the broadcasts whose key is a mark of `kinds` written at `at`."""
@@ -180,4 +187,4 @@ class DeadlineRepository:
 
     async def add_deliveries(self, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
-            await self._session.execute(insert(Delivery), list(rows))
+            await self._session.execute(insert(_table(Delivery)), list(rows))

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.exc import IntegrityError
@@ -76,6 +76,8 @@ MISSED_KIND = "deadline-missed"
 REPORT_BRANCHES_KEPT = 300
 
 Frequencies = Mapping[MeetingKind, Frequency]
+_GROUP_MEETING = MeetingKind.GROUP_MEETING
+_KIND_VALUE = {kind: kind.value for kind in MeetingKind}  # enum .value is slow in hot loops
 
 
 class Status(StrEnum):
@@ -133,17 +135,31 @@ def _zone(name: str | None, default: ZoneInfo, cache: dict[str | None, ZoneInfo]
     return found
 
 
+Span = tuple[float, float]  # [start, end) of a period in one zone, as POSIX timestamps
+
+
 class _ZoneView:
-    """Now, as seen in one time zone: today, the current periods, their bounds and the
-    moments reminders and reports come due. Computed once per zone, not per branch."""
+    """Now, as seen in one time zone: today, the current and previous periods with their
+    labels and bounds, and the moments reminders and reports come due. Computed once per
+    zone, not per branch: a sweep over ten thousand branches asks these a hundred thousand
+    times."""
 
     def __init__(self, zone: ZoneInfo, now: datetime) -> None:
         self.zone = zone
         self.today = now.astimezone(zone).date()
         month = month_of_date(self.today)
         self.current = {f: Period.containing(month, f) for f in PERIODIC}
+        self.previous = {f: p.previous() for f, p in self.current.items()}
+        self.label = {f: p.label for f, p in self.current.items()}
+        self.previous_label = {f: p.label for f, p in self.previous.items()}
+        # the previous period's report: from 09:00 on the first day of the current one
+        self.report_due = {
+            f: local_moment(p.start_day(), REMINDER_TIME, zone) for f, p in self.current.items()
+        }
         self._bounds: dict[Period, tuple[datetime, datetime]] = {}
+        self._spans: dict[Period, Span] = {}
         self._nearest: dict[Frequency, tuple[int, datetime] | None] = {}
+        self._send_after: datetime | None = None
 
     def bounds(self, period: Period) -> tuple[datetime, datetime]:
         found = self._bounds.get(period)
@@ -151,8 +167,21 @@ class _ZoneView:
             found = self._bounds[period] = period.bounds(self.zone)
         return found
 
+    def span(self, period: Period) -> Span:
+        found = self._spans.get(period)
+        if found is None:
+            start, end = self.bounds(period)
+            found = self._spans[period] = (start.timestamp(), end.timestamp())
+        return found
+
     def days_left(self, period: Period) -> int:
         return (period.end_day() - self.today).days
+
+    def send_after(self, now: datetime, quiet: QuietHours) -> datetime:
+        """When a message queued now may go out here (after the quiet hours)."""
+        if self._send_after is None:
+            self._send_after = send_after(now, self.zone, quiet, urgent=False)
+        return self._send_after
 
     def nearest_reminder(
         self, frequency: Frequency, offsets: Sequence[int], now: datetime
@@ -169,10 +198,6 @@ class _ZoneView:
                     due.append((days, moment))
             self._nearest[frequency] = min(due) if due else None
         return self._nearest[frequency]
-
-    def report_due(self, frequency: Frequency) -> datetime:
-        """The previous period's report: from 09:00 on the first day of the current one."""
-        return local_moment(self.current[frequency].start_day(), REMINDER_TIME, self.zone)
 
 
 class _Tree:
@@ -245,35 +270,66 @@ class KindState:
 
 
 class _Facts:
-    """The meetings of a window by organization and kind, with whether each was held."""
+    """The meetings of a window by organization and kind, with whether each was held.
+    Moments are compared as timestamps: a sweep makes a few hundred thousand comparisons."""
 
     def __init__(self, meetings: Iterable[MeetingRow], attended: set[int], now: datetime) -> None:
-        self.now = now
-        self.starts: dict[tuple[int, MeetingKind], list[tuple[datetime, bool]]] = defaultdict(list)
+        self.now = now.timestamp()
+        self.starts: dict[tuple[int, MeetingKind], list[tuple[float, bool, datetime]]] = (
+            defaultdict(list)
+        )
         for meeting in meetings:
             self.starts[(meeting.org_id, meeting.kind)].append(
-                (meeting.starts_at, meeting.id in attended)
+                (meeting.starts_at.timestamp(), meeting.id in attended, meeting.starts_at)
             )
 
-    def status(
-        self, org_id: int, kind: MeetingKind, bounds: tuple[datetime, datetime]
-    ) -> tuple[Status, datetime | None]:
-        start, end = bounds
-        held: datetime | None = None
-        scheduled: datetime | None = None
-        for moment, attended in self.starts.get((org_id, kind), ()):
+    def status(self, org_id: int, kind: MeetingKind, span: Span) -> tuple[Status, datetime | None]:
+        """Held (the latest such meeting), else scheduled (the next one), else missing."""
+        start, end = span
+        held: tuple[float, datetime] | None = None
+        scheduled: tuple[float, datetime] | None = None
+        for moment, attended, at in self.starts.get((org_id, kind), ()):
             if not start <= moment < end:
                 continue
             if moment <= self.now:
-                if attended and (held is None or moment > held):
-                    held = moment
-            elif scheduled is None or moment < scheduled:
-                scheduled = moment
+                if attended and (held is None or moment > held[0]):
+                    held = (moment, at)
+            elif scheduled is None or moment < scheduled[0]:
+                scheduled = (moment, at)
         if held is not None:
-            return Status.HELD, held
+            return Status.HELD, held[1]
         if scheduled is not None:
-            return Status.SCHEDULED, scheduled
+            return Status.SCHEDULED, scheduled[1]
         return Status.MISSING, None
+
+    def lacks(self, org_id: int, kind: MeetingKind, span: Span, held_only: bool) -> bool:
+        """Not held (a report), or neither held nor scheduled (a reminder)."""
+        start, end, now = span[0], span[1], self.now
+        for moment, attended, _ in self.starts.get((org_id, kind), ()):
+            if start <= moment < end and (
+                (attended and moment <= now) or (not held_only and moment > now)
+            ):
+                return False
+        return True
+
+    def missing(
+        self,
+        branch_id: int,
+        groups: Sequence[OrgRow],
+        kinds: Sequence[MeetingKind],
+        span: Span,
+        held_only: bool,
+    ) -> list[dict[str, Any]]:
+        """What a reminder or a report lists: the kinds lacking, for 党小组会 which groups."""
+        entries: list[dict[str, Any]] = []
+        for kind in kinds:
+            if kind is _GROUP_MEETING:
+                names = [g.name for g in groups if self.lacks(g.id, kind, span, held_only)]
+                if names:
+                    entries.append({"kind": _KIND_VALUE[kind], "groups": names})
+            elif self.lacks(branch_id, kind, span, held_only):
+                entries.append({"kind": _KIND_VALUE[kind], "groups": []})
+        return entries
 
     def kind_state(
         self,
@@ -282,12 +338,12 @@ class _Facts:
         kind: MeetingKind,
         frequency: Frequency,
         period: Period,
-        bounds: tuple[datetime, datetime],
+        span: Span,
     ) -> KindState:
         if kind is not MeetingKind.GROUP_MEETING:
-            status, at = self.status(branch_id, kind, bounds)
+            status, at = self.status(branch_id, kind, span)
             return KindState(kind, frequency, period, status, at)
-        states = tuple(GroupState(g.name, *self.status(g.id, kind, bounds)) for g in groups)
+        states = tuple(GroupState(g.name, *self.status(g.id, kind, span)) for g in groups)
         if all(s.status is Status.HELD for s in states):
             overall = Status.HELD
         elif all(s.status is not Status.MISSING for s in states):
@@ -298,28 +354,24 @@ class _Facts:
 
 
 def _windows(
-    plans: Iterable[tuple[Period, Iterable[MeetingKind], tuple[datetime, datetime]]],
+    plans: Iterable[tuple[Period, tuple[MeetingKind, ...], tuple[datetime, datetime]]],
 ) -> list[Window]:
-    """One window per period label: the kinds wanted in it and the widest bounds over the
-    time zones it is judged in."""
-    merged: dict[str, tuple[set[MeetingKind], datetime, datetime]] = {}
-    for period, kinds, (start, end) in plans:
-        found = merged.get(period.label)
+    """One window per period: the kinds wanted in it and the widest bounds over the time
+    zones it is judged in."""
+    merged: dict[Period, tuple[set[MeetingKind], datetime, datetime]] = {}
+    seen: set[tuple[Period, tuple[MeetingKind, ...], tuple[datetime, datetime]]] = set()
+    for plan in plans:
+        if plan in seen:
+            continue
+        seen.add(plan)
+        period, kinds, (start, end) = plan
+        found = merged.get(period)
         if found is None:
-            merged[period.label] = (set(kinds), start, end)
+            merged[period] = (set(kinds), start, end)
         else:
             found[0].update(kinds)
-            merged[period.label] = (found[0], min(found[1], start), max(found[2], end))
+            merged[period] = (found[0], min(found[1], start), max(found[2], end))
     return [Window(frozenset(k), s, e) for k, s, e in merged.values()]
-
-
-def _missing_entry(state: KindState, held_only: bool) -> dict[str, Any] | None:
-    """What a reminder (not held and not scheduled) or a report (not held) lists for a kind."""
-    bad = (Status.SCHEDULED, Status.MISSING) if held_only else (Status.MISSING,)
-    if state.status not in bad:
-        return None
-    groups = [g.name for g in state.groups if g.status in bad]
-    return {"kind": state.kind.value, "groups": groups}
 
 
 # ----------------------------------------------------------------------------- the sweep
@@ -343,8 +395,7 @@ class SweepResult:
         return {"reminders": self.reminders, "reports": self.reports, "skipped": self.skipped}
 
 
-@dataclass(frozen=True)
-class _Reminder:
+class _Reminder(NamedTuple):
     branch: OrgRow
     view: _ZoneView
     frequency: Frequency
@@ -354,6 +405,10 @@ class _Reminder:
     @property
     def period(self) -> Period:
         return self.view.current[self.frequency]
+
+    @property
+    def label(self) -> str:
+        return self.view.label[self.frequency]
 
 
 @dataclass
@@ -419,55 +474,33 @@ def _plan(
         view = views[branch.id]
         target = targets.get(branch.id)
         for frequency, kinds in tree.required(branch.id).items():
-            period = view.current[frequency]
+            label = view.label[frequency]
             nearest = view.nearest_reminder(frequency, offsets[frequency], now)
             if nearest is not None:
-                key = f"{REMIND_KIND}:{branch.id}:{period.label}:{nearest[0]}"
+                key = f"{REMIND_KIND}:{branch.id}:{label}:{nearest[0]}"
                 if key in marked:
                     pass
                 elif now - nearest[1] > rules.grace:
-                    plan.skipped.append(Mark(key, REMIND_KIND, period.label, skipped=True))
+                    plan.skipped.append(Mark(key, REMIND_KIND, label, skipped=True))
                 else:
                     plan.reminders.append(_Reminder(branch, view, frequency, kinds, key))
             if target is None:
                 continue
-            previous = period.previous()
-            waiting.add((target, period.label))
-            if now < view.report_due(frequency):
-                waiting.add((target, previous.label))
+            previous = view.previous_label[frequency]
+            waiting.add((target, label))
+            if now < view.report_due[frequency]:
+                waiting.add((target, previous))
                 continue
-            key = f"{MISSED_KIND}:{target}:{previous.label}"
-            if key in marked:
-                continue
-            report = reports.get((target, previous.label))
+            report = reports.get((target, previous))
             if report is None:
-                report = _Report(tree.rows[target], previous, key)
-                reports[(target, previous.label)] = report
+                key = f"{MISSED_KIND}:{target}:{previous}"
+                if key in marked:
+                    continue
+                report = _Report(tree.rows[target], view.previous[frequency], key)
+                reports[(target, previous)] = report
             report.branches.append((branch, view, kinds))
     plan.reports = [r for k, r in reports.items() if k not in waiting]
     return plan
-
-
-def _missing(
-    facts: _Facts,
-    tree: _Tree,
-    branch: OrgRow,
-    view: _ZoneView,
-    kinds: Sequence[MeetingKind],
-    period: Period,
-    held_only: bool,
-) -> list[dict[str, Any]]:
-    """The kinds (and for 党小组会 the groups) a reminder or a report lists."""
-    bounds = view.bounds(period)
-    groups = tree.groups.get(branch.id, [])
-    entries = (
-        _missing_entry(
-            facts.kind_state(branch.id, groups, kind, period.frequency, period, bounds),
-            held_only,
-        )
-        for kind in kinds
-    )
-    return [entry for entry in entries if entry is not None]
 
 
 async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResult:
@@ -483,9 +516,11 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
     repo = DeadlineRepository(uow.session)
     tree = _Tree(await repo.organizations())
     views = _views(tree.branches, rules.default_zone, now)
-    current = {v.current[f] for v in views.values() for f in PERIODIC}
-    marked = await uow.marks.keys(REMIND_KIND, {p.label for p in current})
-    marked |= await uow.marks.keys(MISSED_KIND, {p.previous().label for p in current})
+    distinct = {id(v): v for v in views.values()}.values()
+    marked = await uow.marks.keys(REMIND_KIND, {v.label[f] for v in distinct for f in PERIODIC})
+    marked |= await uow.marks.keys(
+        MISSED_KIND, {v.previous_label[f] for v in distinct for f in PERIODIC}
+    )
     admins = _recipients(await repo.reachable_holders([Role.ADMIN], Level.COMMITTEE))
     plan = _plan(tree, views, marked, tree.report_targets(set(admins)), now, rules)
     result = SweepResult(skipped=len(plan.skipped))
@@ -508,9 +543,14 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
 
     reminders = []
     for reminder in plan.reminders:
-        marks.append(Mark(reminder.key, REMIND_KIND, reminder.period.label))
-        missing = _missing(
-            facts, tree, reminder.branch, reminder.view, reminder.kinds, reminder.period, False
+        marks.append(Mark(reminder.key, REMIND_KIND, reminder.label))
+        branch, view = reminder.branch, reminder.view
+        missing = facts.missing(
+            branch.id,
+            tree.groups.get(branch.id, ()),
+            reminder.kinds,
+            view.span(reminder.period),
+            held_only=False,
         )
         if missing:
             reminders.append((reminder, missing))
@@ -527,10 +567,10 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
                 kind=BroadcastKind.DEADLINE_REMINDER,
                 org_id=reminder.branch.id,
                 recipients=recipients,
-                not_before=send_after(now, view.zone, rules.quiet, urgent=False),
+                not_before=view.send_after(now, rules.quiet),
                 payload={
                     "branch": reminder.branch.name,
-                    "period": period.label,
+                    "period": reminder.label,
                     "deadline": period.end_day().isoformat(),
                     "days": view.days_left(period),
                     "missing": missing,
@@ -545,7 +585,15 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
         missed = [
             {"name": branch.name, "missed": entries}
             for branch, view, kinds in report.branches
-            if (entries := _missing(facts, tree, branch, view, kinds, report.period, True))
+            if (
+                entries := facts.missing(
+                    branch.id,
+                    tree.groups.get(branch.id, ()),
+                    kinds,
+                    view.span(report.period),
+                    held_only=True,
+                )
+            )
         ]
         if not missed:
             continue
@@ -690,7 +738,7 @@ async def _current_states(
                 kind,
                 frequency,
                 view.current[frequency],
-                view.bounds(view.current[frequency]),
+                view.span(view.current[frequency]),
             )
             for frequency, kinds in tree.required(branch.id).items()
             for kind in kinds
@@ -710,6 +758,11 @@ async def branch_status(
     return BranchStatus(branch, view.zone, view.today, states[branch.id])
 
 
+def _tree_order(row: OrgRow) -> tuple[int, ...]:
+    """Depth first, older nodes first: "/1/4/" before "/1/10/" (the path text would not)."""
+    return tuple(int(part) for part in row.path.strip("/").split("/") if part)
+
+
 @dataclass(frozen=True)
 class BranchGap:
     name: str
@@ -720,7 +773,7 @@ class BranchGap:
 class Overview:
     committee: Organization
     total: int  # branches in the subtree
-    gaps: list[BranchGap]  # the branches with something missing, in tree order
+    gaps: list[BranchGap]  # the branches with something missing, depth first
     today: date
     may_set: bool  # the actor sets the committee's frequencies
 
@@ -734,7 +787,7 @@ async def committee_overview(
     tree, _, states = await _current_states(uow, committee, now, default_zone)
     gaps = [
         BranchGap(tree.rows[branch_id].name, missing)
-        for branch_id, found in states.items()
+        for branch_id, found in sorted(states.items(), key=lambda i: _tree_order(tree.rows[i[0]]))
         if (missing := [s for s in found if s.status is Status.MISSING])
     ]
     return Overview(

@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import event, select
 
+from bot.config import Settings
 from bot.i18n import Translator, load_core
+from bot.reminders.deadlines import run_deadline_sweeps
 from bot.renderers.deadlines import RENDERERS, period_name
 from bot.services import deadlines
 from bot.services.deadlines import (
@@ -140,7 +142,7 @@ async def recipients(uow: Uow, broadcast: Broadcast) -> set[int]:
 async def marks(uow: Uow) -> dict[str, bool]:
     async with uow() as u:
         rows = await u.session.execute(select(ReminderMark.key, ReminderMark.skipped))
-        return {str(key): bool(skipped) for key, skipped in rows.tuples()}
+        return {str(row[0]): bool(row[1]) for row in rows}
 
 
 # ----------------------------------------------------------------------------- pure rules
@@ -504,6 +506,19 @@ async def test_a_sweep_that_loses_the_race_queues_nothing(uow, monkeypatch) -> N
     monkeypatch.setattr("storage.marks_repo.ReminderMarkRepository.keys", nothing_marked)
     assert await sweep(uow, due) == {"reminders": 0, "reports": 0, "skipped": 0}
     assert len(await broadcasts(uow, BroadcastKind.DEADLINE_REMINDER)) == before
+
+
+async def test_the_scheduler_job_reads_its_rules_from_the_settings(
+    uow, session_factory, clock
+) -> None:
+    tree = await build_tree(uow)
+    settings = Settings(_env_file=None, deadline_reminder_days={"monthly": [9]})
+    clock.now = local(2026, 11, 21, 9, 5)  # 9 days before the end of November
+    done = await run_deadline_sweeps(session_factory, settings, clock)
+    assert done["reminders"] == 2
+    keys = {b.dedupe_key for b in await broadcasts(uow, BroadcastKind.DEADLINE_REMINDER)}
+    assert f"deadline-remind:{tree.branch_a.id}:2026-11:9" in keys
+    assert (await run_deadline_sweeps(session_factory, settings, clock))["reminders"] == 0
 
 
 # ----------------------------------------------------------------------------- statements
