@@ -58,17 +58,11 @@ class CreditSummary:
     window: tuple[int, ...]
     rows: dict[int, tuple[Any, ...]]
 
-    def last_paid(self, person_id: int, month: int) -> int | None:
-        row = self.rows.get(person_id)
-        return None if row is None else row[self.months.index(month)]
-
-    def paid_fen(self, person_id: int, month: int) -> int:
-        row = self.rows.get(person_id)
-        return 0 if row is None else int(row[len(self.months) + self.months.index(month)] or 0)
-
-    def paid_mask(self, person_id: int) -> int:
-        row = self.rows.get(person_id)
-        return 0 if row is None else int(row[-1] or 0)
+    def columns(self, month: int) -> tuple[int, int]:
+        """Where a row holds the latest paid month not after `month`, and what was credited
+        in it (the mask is the last column)."""
+        index = self.months.index(month)
+        return index, len(self.months) + index
 
 
 class DuesCycleRepository:
@@ -87,7 +81,7 @@ class DuesCycleRepository:
                 Organization.settings,
             )
         )
-        return [OrgRow(*row) for row in result]
+        return list(map(OrgRow._make, result))
 
     async def profiles(self, through: int) -> list[ProfileRow]:
         """Every dues profile row from before or in month `through`, with its person,
@@ -106,7 +100,7 @@ class DuesCycleRepository:
             .where(DuesProfile.from_month <= through)
             .order_by(DuesProfile.person_id, DuesProfile.from_month)
         )
-        return [ProfileRow(*row) for row in result]
+        return list(map(ProfileRow._make, result))
 
     async def credits(self, months: Sequence[int], window: Sequence[int]) -> CreditSummary:
         """One GROUP BY over the credits: per person the latest paid month not after each
@@ -138,7 +132,7 @@ class DuesCycleRepository:
             .join(Person, Person.id == Membership.person_id)
             .where(Membership.role.in_(sorted(roles)))
         )
-        return [HolderRow(*row) for row in result]
+        return list(map(HolderRow._make, result))
 
     async def unassessed_counts(self, roles: Collection[Role]) -> dict[int, int]:
         """Branch id → party members (roles at the branch or its party groups) who have no

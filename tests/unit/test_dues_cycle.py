@@ -14,6 +14,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -22,11 +24,19 @@ from bot.i18n import Translator, load_core
 from bot.renderers.dues import RENDERERS
 from bot.services import dues_cycle
 from bot.services.dues_cycle import CycleCounts, CyclePolicy
-from bot.services.dues_rules import DuesCategory
+from bot.services.dues_rules import (
+    BACK_PAY_MONTHS,
+    Assessment,
+    DuesCategory,
+    arrears_streak,
+    due_in,
+    unpaid_months,
+)
 from bot.services.locale import LOCALES
 from bot.services.periods import parse_month_label
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Level, Role
+from storage.dues_cycle_repo import ProfileRow
 from storage.models import (
     Broadcast,
     BroadcastKind,
@@ -135,7 +145,7 @@ async def queued(uow: Uow, kind: BroadcastKind | None = None) -> list[Sent]:
 async def marks(uow: Uow) -> dict[str, bool]:
     async with uow() as u:
         rows = await u.session.execute(select(ReminderMark.key, ReminderMark.skipped))
-        return {key: skipped for key, skipped in rows}
+        return dict(rows.all())
 
 
 async def set_org(uow: Uow, org: Organization, **values: Any) -> None:
@@ -469,6 +479,58 @@ async def test_a_later_digest_day_in_the_same_month_escalates_under_a_new_key(
     ]
 
 
+# ----------------------------------------------------------------------------- the arithmetic
+
+BASE_MONTH = parse_month_label("2025-01")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(st.integers(0, 23), st.sampled_from([0, 20, 150])),
+        min_size=1,
+        max_size=3,
+        unique_by=lambda r: r[0],
+    ),
+    paid=st.sets(st.integers(0, 29)),
+    offset=st.integers(0, 29),
+)
+def test_judging_a_member_agrees_with_the_dues_rules(
+    rows: list[tuple[int, int]], paid: set[int], offset: int
+) -> None:
+    """The sweep's shortcuts (bits of paid months, one-row histories) give what
+    dues_rules.arrears_streak and unpaid_months give."""
+    history = [
+        ProfileRow(7, 1, BASE_MONTH + start, fen, None, None, "党员")
+        for start, fen in sorted(rows)
+    ]
+    month = BASE_MONTH + offset
+    known = [r for r in history if r.from_month <= month]
+    if not known:
+        return
+    credited = {BASE_MONTH + m for m in paid}
+    mask_start = month - BACK_PAY_MONTHS
+    mask = sum(1 << (m - mask_start) for m in credited if mask_start <= m <= month)
+    last_paid = max((m for m in credited if m <= month), default=None)
+    found = dues_cycle.judge(
+        known, known[-1], month, last_paid, 20 * (month in credited), mask, mask_start
+    )
+
+    plan = [Assessment(r.from_month, r.amount_fen) for r in known]
+    assert found.paid is (month in credited)
+    assert found.streak == arrears_streak(plan, last_paid, month)
+    owed_run = range(month - found.streak + 1, month + 1)
+    assert found.run_fen == sum(due_in(plan, m) or 0 for m in owed_run)
+    if found.owing:
+        earlier = [
+            m for m in unpaid_months(plan, credited, month - 1) if m >= month - BACK_PAY_MONTHS
+        ]
+        assert found.earlier == len(earlier)
+        assert found.earlier_fen == sum(due_in(plan, m) or 0 for m in earlier)
+    else:
+        assert (found.streak, found.earlier, found.earlier_fen) == (0, 0, 0)
+
+
 # ----------------------------------------------------------------------------- set-based
 
 
@@ -551,8 +613,10 @@ async def test_every_message_renders_in_three_languages(uow: Uow, world: World) 
                 assert len(outgoing.text) <= TEXT_LIMIT
     reminder = next(s for s in sent if s.broadcast.kind is BroadcastKind.DUES_REMINDER)
     own = next(d for d in reminder.deliveries if d.person_id == tree.member_a.id)
-    text = RENDERERS[BroadcastKind.DUES_REMINDER](reminder.broadcast, own, Translator(core, "en"))
-    assert "1.50 yuan" in text.text and "2 earlier months" in text.text and "4.50" in text.text
+    english = RENDERERS[BroadcastKind.DUES_REMINDER](
+        reminder.broadcast, own, Translator(core, "en")
+    ).text
+    assert "1.50 yuan" in english and "2 earlier months" in english and "4.50" in english
     escalation = next(s for s in sent if s.broadcast.kind is BroadcastKind.DUES_ESCALATION)
     zh = RENDERERS[BroadcastKind.DUES_ESCALATION](
         escalation.broadcast, escalation.deliveries[0], Translator(core, "zh")
@@ -563,10 +627,10 @@ async def test_every_message_renders_in_three_languages(uow: Uow, world: World) 
         for s in sent
         if s.broadcast.kind is BroadcastKind.DUES_ARREARS and tree.secretary_b.id in s.people
     ][-1]
-    text = RENDERERS[BroadcastKind.DUES_ARREARS](
+    warned = RENDERERS[BroadcastKind.DUES_ARREARS](
         member_warning.broadcast, member_warning.deliveries[0], Translator(core, "en")
     ).text
-    assert "Article 9" in text and "6 months" in text and "2026-06 – 2026-11" in text
+    assert "Article 9" in warned and "6 months" in warned and "2026-06 – 2026-11" in warned
 
 
 async def test_long_lists_fit_one_message_and_say_how_many_more() -> None:
