@@ -8,8 +8,9 @@ tree, else the configured default, clamped to the month's end), and a month M:
   says the member's own amount and, if earlier months they may still pay (six back) are
   unpaid, how many and the total.
 - DIGEST, 09:00 on day D + digest days: one DUES_DIGEST to the branch's officers with the
-  month's figures, who has not paid and the party members nobody assessed yet. A branch with
-  no assessed member gets none: no monthly nagging about a feature it does not use.
+  month's figures, who has not paid and how many party members have no dues profile. A
+  branch with no assessed member gets none: no monthly nagging about a feature it does not
+  use.
 - ARREARS, judged at the digest moment: a member unpaid WARN/URGENT/ESCALATE months in a row
   is warned once per (member, level, first month of the unpaid run); the officers see the
   newly warned in the digest, or in a DUES_ARREARS of their own when the digest was too late
@@ -20,7 +21,10 @@ Exactly once, across restarts and racing processes: every stage leaves a Reminde
 same transaction as the broadcasts it queues. A stage found more than the grace period late
 (the bot was down) is marked skipped and not sent; arrears warnings are never skipped.
 Stages are looked for in the current and the previous month, since a digest may fall in the
-month after its dues month.
+month after its dues month. Mark keys (and periods): "dues-remind:{branch}:{YYYY-MM}" and
+"dues-digest:{branch}:{YYYY-MM}" (the dues month), "dues-arrears:{person}:{level}:{YYYY-MM}"
+(the run's first month, so one query finds a run's marks however long ago it began) and
+"dues-escalation:{committee}:{YYYY-MM}", numbered ":2", ":3" for later ones that month.
 
 Set-based: a sweep reads the organizations and the stage marks; only when something is due
 does it read the profiles, the credits, the officers, the unassessed counts, the arrears
@@ -152,7 +156,7 @@ def recipient_of(
 
 
 @dataclass(frozen=True)
-class Warning:
+class ArrearsWarning:
     member: MemberDue
     level: ArrearsLevel
     branch_id: int
@@ -388,14 +392,14 @@ async def run_cycle(uow: UnitOfWork, now: datetime, policy: CyclePolicy) -> Cycl
     digests = {s.slot: s for s in pending if s.kind == DIGEST}
     items: list[Queued] = []
     if reminders or digests:
-        items = await _queue_month(uow, repo, orgs, reminders, digests, now, policy, marks, counts)
+        items = await _queue_due(uow, repo, orgs, reminders, digests, now, policy, marks, counts)
     await uow.marks.add(marks, now)
     await enqueue_many(uow, items, now)
     await uow.commit()
     return counts
 
 
-async def _queue_month(
+async def _queue_due(
     uow: UnitOfWork,
     repo: DuesCycleRepository,
     orgs: Mapping[int, OrgRow],
@@ -451,13 +455,13 @@ async def _queue_month(
     counts.warnings = len(warnings)
     officers = _reachable(await repo.holders(OFFICER_ROLES))
     unassessed = await repo.unassessed_counts(PARTY_ROLES)
-    by_slot: dict[tuple[int, int], list[Warning]] = defaultdict(list)
+    by_slot: dict[tuple[int, int], list[ArrearsWarning]] = defaultdict(list)
     for warning in warnings:
         by_slot[warning.slot].append(warning)
     for slot, stage in sorted(digests.items()):
         branch_id, month = slot
         branch = orgs[branch_id]
-        warned = sorted(by_slot.get(slot, []), key=lambda w: (-w.member.streak, w.member.name))
+        warned = sorted(by_slot.get(slot, []), key=longest_first)
         common = {"branch": branch.name, "month": month_label(month)}
         warned_lines = {
             "warned": [w.line() for w in warned[:LIST_KEPT]],
@@ -534,7 +538,11 @@ def digest_figures(assessed: Sequence[MemberDue], unassessed: int) -> dict[str, 
     }
 
 
-def warning_payload(warning: Warning) -> dict[str, Any]:
+def longest_first(warning: ArrearsWarning) -> tuple[int, str, int]:
+    return -warning.member.streak, warning.member.name, warning.member.person_id
+
+
+def warning_payload(warning: ArrearsWarning) -> dict[str, Any]:
     """The warned member's own copy: level, the unpaid run and what it comes to."""
     return {
         "level": warning.level.value,
@@ -550,22 +558,22 @@ async def _new_warnings(
     members: Mapping[tuple[int, int], list[MemberDue]],
     digests: Mapping[tuple[int, int], Stage],
     marks: list[Mark],
-) -> list[Warning]:
+) -> list[ArrearsWarning]:
     """Members of the digest slots whose unpaid run reached a level not yet warned of for
     that run, one warning per member and run; their marks are added to `marks`."""
-    candidates: list[Warning] = []
+    candidates: list[ArrearsWarning] = []
     for slot in digests:
         for member in members.get(slot, []):
             level = arrears_level(member.streak)
             if level is not None:
-                candidates.append(Warning(member, level, *slot))
+                candidates.append(ArrearsWarning(member, level, *slot))
     if not candidates:
         return []
     warned = await uow.marks.keys(ARREARS, {month_label(w.first) for w in candidates})
     # A sweep after downtime judges two months: of one run only the later month's warning
     # (its level is the same or higher) is sent; a lower level is recorded as handled.
-    fresh: dict[str, Warning] = {}
-    latest: dict[tuple[int, int], Warning] = {}
+    fresh: dict[str, ArrearsWarning] = {}
+    latest: dict[tuple[int, int], ArrearsWarning] = {}
     for warning in sorted(candidates, key=attrgetter("month")):
         if warning.key not in warned:
             fresh[warning.key] = warning
@@ -591,7 +599,7 @@ async def _escalations(
     uow: UnitOfWork,
     repo: DuesCycleRepository,
     orgs: Mapping[int, OrgRow],
-    escalated: Sequence[Warning],
+    escalated: Sequence[ArrearsWarning],
     not_before: Callable[[int], datetime],
     marks: list[Mark],
 ) -> list[Queued]:
@@ -599,7 +607,7 @@ async def _escalations(
     above each branch that has someone reachable. Branches of one committee whose digests
     fall on different days add later escalations of the same month under numbered keys."""
     admins = _reachable(await repo.holders([Role.ADMIN]))
-    grouped: dict[tuple[int, int], list[Warning]] = defaultdict(list)
+    grouped: dict[tuple[int, int], list[ArrearsWarning]] = defaultdict(list)
     for warning in escalated:
         branch = orgs[warning.branch_id]
         above = [
@@ -620,7 +628,7 @@ async def _escalations(
         marks.append(Mark(key, ESCALATION, month_label(month)))
         listed = sorted(
             warnings,
-            key=lambda w: (orgs[w.branch_id].path, -w.member.streak, w.member.name),
+            key=lambda w: (orgs[w.branch_id].path, *longest_first(w)),
         )
         items.append(
             Queued(

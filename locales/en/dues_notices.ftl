@@ -19,10 +19,10 @@ duesn-digest-paid = Paid: { $paid }, not paid: { $unpaid }
 duesn-digest-totals = Due { $due } yuan, received { $received } yuan
 duesn-digest-all-paid = ✅ Every member who owes dues has paid.
 duesn-digest-unpaid-header = Not paid yet:
-duesn-line-unpaid = • { $name }: { $amount } yuan ({ $months ->
+duesn-line-unpaid = • { $name }: { $amount } yuan (unpaid { $months ->
     [one] 1 month
    *[other] { $months } months in a row
-} unpaid)
+})
 duesn-digest-unassessed = Party members without a dues assessment: { $count }
 duesn-digest-warned-header = ⚠️ New arrears warnings:
 duesn-line-warned = • { $name }: { $months } months unpaid in a row, { $owed } yuan ({ $level })
