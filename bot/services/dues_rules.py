@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from bot.services.periods import day_in_month
@@ -43,13 +43,15 @@ FLAT_FEN = 20  # 0.2 yuan: students, the unemployed, members on relief or 低保
 FARMER_MIN_FEN, FARMER_MAX_FEN = 20, 100  # 0.2–1 yuan, set by the provincial committee
 DEFAULT_FARMER_FEN = FARMER_MIN_FEN
 
-# Categories whose amount is a percentage of a base the secretary enters.
+# Categories whose amount follows from a base the secretary enters (for a hardship member
+# the income, which caps the reduced amount).
 BASED = frozenset(
     {
         DuesCategory.EMPLOYED,
         DuesCategory.RETIRED,
         DuesCategory.ANNUAL_SALARY,
         DuesCategory.SELF_EMPLOYED,
+        DuesCategory.HARDSHIP,
     }
 )
 
@@ -90,12 +92,15 @@ def bracket_rate(base_fen: int, brackets: Sequence[tuple[int | None, int]]) -> i
 def rule_amount(
     category: DuesCategory, base_fen: int, farmer_fen: int = DEFAULT_FARMER_FEN
 ) -> int:
-    """The monthly amount the rules give, before any reduction. A hardship member's amount is
-    set by the branch (see `assess`), so the rules give the flat minimum."""
+    """The monthly amount the rules give, before any reduction. A hardship member pays what
+    the branch sets (see `assess`), at most what their income would give as an employee (the
+    flat minimum when there is none)."""
     if base_fen < 0 or base_fen > BASE_MAX_FEN:
         raise ValueError("base out of range")
     if category is DuesCategory.RETIRED:
         return percent_of(base_fen, bracket_rate(base_fen, RETIRED_BRACKETS))
+    if category is DuesCategory.HARDSHIP:
+        return max(percent_of(base_fen, bracket_rate(base_fen, EMPLOYED_BRACKETS)), FLAT_FEN)
     if category in BASED:
         return percent_of(base_fen, bracket_rate(base_fen, EMPLOYED_BRACKETS))
     if category is DuesCategory.FARMER:
@@ -125,7 +130,7 @@ def assess(
         raise ValueError("a hardship member needs a reduced amount")
     if reduced_fen is None:
         return Assessed(rule, rule, reduced=False)
-    if reduced_fen < 0 or (category is not DuesCategory.HARDSHIP and reduced_fen > rule):
+    if not 0 <= reduced_fen <= rule:
         raise ValueError("a reduction must be between 0 and the rules' amount")
     return Assessed(rule, reduced_fen, reduced=True)
 
@@ -217,10 +222,12 @@ def allocate(amount_fen: int, dues: Mapping[int, int]) -> dict[int, int]:
 
 
 def counted_through(today: date, current: int, dues_day: int, grace_days: int) -> int:
-    """The last month that counts as unpaid if unpaid: the current month once its dues day
-    plus `grace_days` has passed (the digest day), otherwise the month before."""
-    digest = day_in_month(current, dues_day).toordinal() + grace_days
-    return current if today.toordinal() >= digest else current - 1
+    """The last month that counts as unpaid if unpaid: the latest month whose dues day plus
+    `grace_days` (its digest day, which may fall in the next month) is not after `today`."""
+    month = current
+    while today < day_in_month(month, dues_day) + timedelta(days=grace_days):
+        month -= 1
+    return month
 
 
 def yuan(fen: int) -> str:

@@ -168,7 +168,7 @@ async def test_set_profile_from_the_current_month_and_rewrite_it(uow, world, clo
         (ProfileDraft(DuesCategory.EMPLOYED), "dues-error-base-missing"),
         (ProfileDraft(DuesCategory.RETIRED, -1), "dues-error-base-range"),
         (ProfileDraft(DuesCategory.RETIRED, 100_000_001), "dues-error-base-range"),
-        (ProfileDraft(DuesCategory.HARDSHIP), "dues-error-hardship"),
+        (ProfileDraft(DuesCategory.HARDSHIP, 300_000), "dues-error-hardship"),
         (ProfileDraft(DuesCategory.STUDENT, reduced_fen=0), "dues-error-reason"),
         (ProfileDraft(DuesCategory.STUDENT, reduced_fen=0, reason="x" * 301), "dues-error-reason"),
         (

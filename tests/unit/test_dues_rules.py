@@ -74,9 +74,7 @@ def test_retired_brackets(base: int, expected: int) -> None:
     assert rule_amount(DuesCategory.RETIRED, base) == expected
 
 
-@pytest.mark.parametrize(
-    "category", [DuesCategory.STUDENT, DuesCategory.LOW_INCOME, DuesCategory.HARDSHIP]
-)
+@pytest.mark.parametrize("category", [DuesCategory.STUDENT, DuesCategory.LOW_INCOME])
 @pytest.mark.parametrize("base", [0, 300_000, 2_000_000])
 def test_flat_categories_ignore_the_base(category: DuesCategory, base: int) -> None:
     assert rule_amount(category, base) == FLAT_FEN == 20
@@ -276,3 +274,19 @@ def test_yuan(fen: int, text: str) -> None:
     assert yuan(fen) == text
     if fen >= 0:
         assert parse_yuan(text) == fen
+
+
+def test_a_digest_day_in_the_next_month_counts_the_month_only_from_then() -> None:
+    march = month_index(2027, 3)
+    # February's digest day is 28 Feb + 7 days = 7 March.
+    assert counted_through(date(2027, 3, 6), march, 28, 7) == month_index(2027, 1)
+    assert counted_through(date(2027, 3, 7), march, 28, 7) == month_index(2027, 2)
+
+
+def test_a_hardship_reduction_never_exceeds_what_the_income_would_give() -> None:
+    with pytest.raises(ValueError):
+        assess(DuesCategory.HARDSHIP, 0, reduced_fen=10**12)
+    # 4,000 yuan would give 1% = 40.00 yuan: a reduction to 25.00 is allowed, 41.00 is not.
+    assert assess(DuesCategory.HARDSHIP, 400_000, reduced_fen=2_500).amount_fen == 2_500
+    with pytest.raises(ValueError):
+        assess(DuesCategory.HARDSHIP, 400_000, reduced_fen=4_100)
