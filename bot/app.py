@@ -88,7 +88,7 @@ def build_application(
     its catalogues."""
     core = make_core()
     dispatcher = build_dispatcher(settings, session_factory, clock=clock, core=core)
-    leadership = leadership_for(session_factory.kw["bind"])
+    leadership = leadership_for(session_factory.kw["bind"], settings.scheduler_poll_seconds)
     scheduler = build_scheduler(session_factory, clock, bot, core, settings, leadership)
     attach_scheduler(dispatcher, scheduler, leadership)
     sender = OutboxSender(

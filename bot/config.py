@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     reminder_grace_hours: int = 72
     # days before the end of a month / quarter / year at which officers are reminded of a
     # required meeting not yet held or scheduled
+    # on PostgreSQL, how often a process checks or tries to take the scheduler's leadership
+    # (an advisory lock); a dead leader is replaced within about two of these. The same
+    # value in every process of a deployment.
+    scheduler_poll_seconds: float = 5.0
     deadline_reminder_days: dict[str, list[int]] = {
         "monthly": [5],
         "quarterly": [14],
@@ -88,6 +92,13 @@ class Settings(BaseSettings):
     def _farmer_amount(cls, value: int) -> int:
         if not FARMER_MIN_FEN <= value <= FARMER_MAX_FEN:
             raise ValueError("the farmers' and herders' amount is 20 to 100 fen")
+        return value
+
+    @field_validator("scheduler_poll_seconds")
+    @classmethod
+    def _poll(cls, value: float) -> float:
+        if not 0.05 <= value <= 300:
+            raise ValueError("the scheduler's poll is 0.05 to 300 seconds")
         return value
 
     @field_validator("deadline_reminder_days")

@@ -174,8 +174,9 @@ def _first_line(error: Exception) -> str:
     return f"{type(error).__name__}: {first}"
 
 
-def leadership_for(engine: AsyncEngine) -> Leadership:
-    """Advisory-lock leadership on PostgreSQL, the sole process elsewhere (SQLite)."""
+def leadership_for(engine: AsyncEngine, poll: float = POLL_SECONDS) -> Leadership:
+    """Advisory-lock leadership on PostgreSQL, the sole process elsewhere (SQLite). Every
+    process of one deployment must use the same `poll`."""
     if engine.dialect.name == "postgresql":
-        return AdvisoryLockLeadership(engine)
+        return AdvisoryLockLeadership(engine, poll=poll)
     return SoleLeader()
