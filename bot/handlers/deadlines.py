@@ -48,6 +48,8 @@ from storage.models import Organization
 from storage.uow import UnitOfWork
 
 BRANCHES_PER_PAGE = 20
+# a page's branch lines share what the header and the page number leave of one message
+LINE_MAX = (TEXT_LIMIT - 500) // BRANCHES_PER_PAGE
 Screen = tuple[str, InlineKeyboardMarkup | None]
 
 
@@ -139,7 +141,8 @@ def committee_lines(texts: Texts, overview: Overview, page: int, pages: int) -> 
             )
             for s in gap.missing
         )
-        lines.append(texts.get("deadlines-committee-line", branch=gap.name, kinds=kinds))
+        line = texts.get("deadlines-committee-line", branch=gap.name, kinds=kinds)
+        lines.append(line if len(line) <= LINE_MAX else line[: LINE_MAX - 1] + "…")
     if pages > 1:
         lines.append(texts.get("deadlines-committee-page", page=page + 1, pages=pages))
     return lines

@@ -86,6 +86,7 @@ async def test_a_secretary_sees_the_branch_period_by_period(harness: Harness) ->
 async def test_the_admin_sees_the_branches_below_page_by_page(harness: Harness) -> None:
     tree = await build_tree(harness.uow)
     async with harness.uow() as u:
+        await make_org(u, "LONG", Level.BRANCH, tree.committee, name="长" * 200)
         for number in range(25):
             await make_org(
                 u, f"X{number:02d}", Level.BRANCH, tree.committee, name=f"X{number:02d}支部"
@@ -99,7 +100,8 @@ async def test_the_admin_sees_the_branches_below_page_by_page(harness: Harness) 
     await harness.send(admin.text("/deadlines"))
     first = text_of(harness, ADMIN)
     assert tree.committee.name in first
-    assert "共 27 个支部，其中 27 个支部有会议未召开也未安排" in first
+    assert "共 28 个支部，其中 28 个支部有会议未召开也未安排" in first
+    assert "长" * 100 in first and "长" * 200 not in first  # a long line is clipped
     assert f"• {tree.branch_a.name}：支部党员大会、支委会、党小组会（第一党小组）、党课" in first
     assert f"• {tree.branch_b.name}：支部党员大会、党课、组织生活会、民主评议党员" in first
     assert "第 1/2 页" in first
