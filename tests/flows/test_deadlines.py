@@ -194,6 +194,11 @@ async def test_refusals_change_nothing(harness: Harness) -> None:
     assert "权限" in (last_answer(harness).text or "")
     await harness.send(secretary.press(f"dlf:{tree.committee.id}:bogus:monthly"))
     assert "失效" in (last_answer(harness).text or "")
+    other_kind = FrequencyCB(
+        committee_id=tree.committee.id, kind=MeetingKind.OTHER, frequency=Frequency.MONTHLY
+    ).pack()
+    await harness.send(Chatter(ADMIN, "组织部王").press(other_kind))
+    assert "不能设置频次" in (last_answer(harness).text or "")
     await harness.send(Chatter(MEMBER_A, "党员巴特尔", "mn").text("/deadlines"))
     assert "ᠡᠷᠬᠡ ᠪᠠᠢᠬᠤ ᠦᠭᠡᠢ" in text_of(harness, MEMBER_A)  # refused, in Mongolian
     assert FREQUENCIES_SETTING not in await committee_settings(harness, tree)
