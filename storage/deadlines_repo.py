@@ -10,21 +10,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Table, and_, false, insert, or_, select
+from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.roles import Level, MeetingKind, Role
 from storage.models import (
     Attendance,
     AttendanceStatus,
-    Broadcast,
-    Delivery,
     Meeting,
     MeetingStatus,
     Membership,
     Organization,
     Person,
-    ReminderMark,
 )
 
 
@@ -70,13 +67,6 @@ _ORG_COLUMNS = (
     Organization.timezone,
     Organization.settings,
 )
-
-
-def _table(model: type[Broadcast] | type[Delivery]) -> Table:
-    """The plain table: a Core executemany skips the ORM's per-row bulk bookkeeping."""
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
 
 
 def _in_windows(windows: Sequence[Window]) -> ColumnElement[bool]:
@@ -166,25 +156,3 @@ class DeadlineRepository:
             .order_by(Membership.org_id, Person.id)
         )
         return [HolderRow._make(row) for row in rows]
-
-    # writing: the outbox's own bulk insert (outbox.enqueue_many) returns the new ids with
-    # RETURNING in parameter order, which SQLite can only do one row per statement; here the
-    # ids are read back through the marks written in the same transaction instead, so a
-    # sweep writes any number of broadcasts in three statements.
-    async def add_broadcasts(self, headers: Sequence[dict[str, Any]]) -> None:
-        """Broadcast headers, each with a dedupe key that is also a mark of this sweep."""
-        if headers:
-            await self._session.execute(insert(_table(Broadcast)), list(headers))
-
-    async def broadcasts_marked_at(self, at: datetime, kinds: Sequence[str]) -> dict[str, int]:
-        """dedupe key → id of the broadcasts whose key is a mark of `kinds` written at `at`."""
-        rows = await self._session.execute(
-            select(Broadcast.dedupe_key, Broadcast.id)
-            .join(ReminderMark, ReminderMark.key == Broadcast.dedupe_key)
-            .where(ReminderMark.at == at, ReminderMark.kind.in_(list(kinds)))
-        )
-        return {str(key): int(broadcast_id) for key, broadcast_id in rows}
-
-    async def add_deliveries(self, rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            await self._session.execute(insert(_table(Delivery)), list(rows))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -22,7 +22,6 @@ from storage.models import (
 if TYPE_CHECKING:
     from bot.services.outbox import Recipient
 
-INSERT_CHUNK = 500
 OPEN = (BroadcastStatus.QUEUED, BroadcastStatus.SENDING)
 
 
@@ -32,6 +31,14 @@ class OpenBroadcast:
 
     broadcast: Broadcast
     timezone: str | None
+
+
+def _table(model: type[Broadcast] | type[Delivery]) -> Table:
+    """The plain table: a Core executemany skips the ORM's per-row bulk bookkeeping, which
+    matters when a sweep writes a whole city's reminders."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def delivery_row(
@@ -62,14 +69,20 @@ class OutboxRepository:
         await self._session.flush()
         return broadcast
 
-    async def add_broadcasts(self, rows: Sequence[dict[str, Any]]) -> list[int]:
-        """Many broadcast headers in one executemany; their ids in the order of `rows`."""
+    async def add_broadcasts(self, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+        """Many generated broadcast headers, each with its dedupe key; the new ids by key.
+
+        RETURNING without parameter order: SQLite cannot keep the order of a multi-row
+        insert, so asking for it would cost one statement per row; the keys map ids back."""
         if not rows:
-            return []
+            return {}
         result = await self._session.execute(
-            insert(Broadcast).returning(Broadcast.id, sort_by_parameter_order=True), rows
+            insert(_table(Broadcast)).returning(
+                _table(Broadcast).c.dedupe_key, _table(Broadcast).c.id
+            ),
+            rows,
         )
-        return [int(i) for i in result.scalars()]
+        return {str(key): int(broadcast_id) for key, broadcast_id in result}
 
     async def add_deliveries(
         self,
@@ -88,20 +101,9 @@ class OutboxRepository:
         )
 
     async def add_delivery_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        for start in range(0, len(rows), INSERT_CHUNK):
-            await self._session.execute(insert(Delivery), rows[start : start + INSERT_CHUNK])
-
-    async def existing_dedupe_keys(self, keys: Iterable[str]) -> set[str]:
-        wanted = sorted(set(keys))
-        found: set[str] = set()
-        for start in range(0, len(wanted), INSERT_CHUNK):
-            rows = await self._session.scalars(
-                select(Broadcast.dedupe_key).where(
-                    Broadcast.dedupe_key.in_(wanted[start : start + INSERT_CHUNK])
-                )
-            )
-            found.update(k for k in rows.all() if k is not None)
-        return found
+        """One executemany for any number of rows."""
+        if rows:
+            await self._session.execute(insert(_table(Delivery)), list(rows))
 
     # --- the sender ------------------------------------------------------------------
 

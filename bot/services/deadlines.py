@@ -36,7 +36,7 @@ from bot.services.access import Action, Actor, can, require_somewhere
 from bot.services.errors import InvalidInput
 from bot.services.locale import DEFAULT_LOCALE, LOCALES
 from bot.services.organizations import FREQUENCIES_SETTING, zone_of
-from bot.services.outbox import send_after
+from bot.services.outbox import Queued, Recipient, enqueue_many, send_after
 from bot.services.periods import Frequency, Period, local_moment, month_index, month_of_date
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Level, MeetingKind, Role
@@ -44,9 +44,6 @@ from storage.deadlines_repo import DeadlineRepository, HolderRow, MeetingRow, Or
 from storage.marks_repo import Mark
 from storage.models import (
     BroadcastKind,
-    BroadcastStatus,
-    ContentType,
-    DeliveryStatus,
     Organization,
 )
 from storage.uow import UnitOfWork
@@ -437,27 +434,13 @@ class _Plan:
     skipped: list[Mark] = field(default_factory=list)
 
 
-_Recipient = tuple[int, int, str]  # person id, chat id, locale
-
-
-class _Item(NamedTuple):
-    """One broadcast to queue: plain tuples, since a sweep may write tens of thousands."""
-
-    kind: BroadcastKind
-    org_id: int
-    not_before: datetime
-    payload: dict[str, Any]
-    key: str
-    recipients: list[_Recipient]
-
-
-def _recipients(rows: Iterable[HolderRow]) -> dict[int, list[_Recipient]]:
+def _recipients(rows: Iterable[HolderRow]) -> dict[int, list[Recipient]]:
     """Reachable people by organization, each once (a secretary may also be a committee
     member) and in their language."""
-    found: dict[int, dict[int, _Recipient]] = defaultdict(dict)
+    found: dict[int, dict[int, Recipient]] = defaultdict(dict)
     for row in rows:
         locale = row.language if row.language in LOCALES else DEFAULT_LOCALE
-        found[row.org_id][row.person_id] = (row.person_id, row.telegram_id, locale)
+        found[row.org_id][row.person_id] = Recipient(row.person_id, row.telegram_id, locale)
     return {org_id: list(people.values()) for org_id, people in found.items()}
 
 
@@ -566,7 +549,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
     )
     facts = _Facts(await repo.meetings(windows), await repo.attended(windows, now), now)
     marks = [*plan.skipped]
-    items: list[_Item] = []
+    items: list[Queued] = []
 
     reminders = []
     for reminder in plan.reminders:
@@ -590,7 +573,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
             continue
         period, view = reminder.period, reminder.view
         items.append(
-            _Item(
+            Queued(
                 kind=BroadcastKind.DEADLINE_REMINDER,
                 org_id=reminder.branch.id,
                 not_before=view.send_after(now, rules.quiet),
@@ -601,7 +584,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
                     "days": view.days_left(period),
                     "missing": missing,
                 },
-                key=reminder.key,
+                dedupe_key=reminder.key,
                 recipients=recipients,
             )
         )
@@ -627,7 +610,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
             continue
         committee = report.committee
         items.append(
-            _Item(
+            Queued(
                 kind=BroadcastKind.DEADLINE_MISSED,
                 org_id=committee.id,
                 recipients=admins.get(committee.id, []),
@@ -641,7 +624,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
                     "branches": missed[:REPORT_BRANCHES_KEPT],
                     "more": max(0, len(missed) - REPORT_BRANCHES_KEPT),
                 },
-                key=report.key,
+                dedupe_key=report.key,
             )
         )
         result.reports += 1
@@ -649,51 +632,14 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
 
 
 async def _record(
-    uow: UnitOfWork, marks: list[Mark], items: list[_Item], now: datetime, result: SweepResult
+    uow: UnitOfWork, marks: list[Mark], items: list[Queued], now: datetime, result: SweepResult
 ) -> SweepResult:
-    """The marks, the broadcasts and their rows in one transaction and four statements,
-    however many. A mark already there means another process handled the same reminders
+    """The marks and the broadcasts with their rows in one transaction and a fixed number of
+    statements. A mark already there means another process handled the same reminders
     first: roll back, nothing queued twice."""
-    repo = DeadlineRepository(uow.session)
     try:
         await uow.marks.add(marks, now)
-        await repo.add_broadcasts(
-            [
-                {
-                    "kind": item.kind,
-                    "org_id": item.org_id,
-                    "content_type": ContentType.TEXT,
-                    "text": "",
-                    "payload": item.payload,
-                    "urgent": False,
-                    "dedupe_key": item.key,
-                    "status": BroadcastStatus.QUEUED,
-                    "not_before": item.not_before,
-                    "total": len(item.recipients),
-                    "created_at": now,
-                }
-                for item in items
-            ]
-        )
-        ids = await repo.broadcasts_marked_at(now, [REMIND_KIND, MISSED_KIND]) if items else {}
-        await repo.add_deliveries(
-            [
-                # outbox_repo.delivery_row without its "payload": nobody's copy differs here,
-                # and leaving the column out spares encoding a JSON null per row
-                {
-                    "broadcast_id": ids[item.key],
-                    "person_id": person_id,
-                    "chat_id": chat_id,
-                    "locale": locale,
-                    "status": DeliveryStatus.PENDING,
-                    "attempts": 0,
-                    "next_attempt_at": item.not_before,
-                    "error": "",
-                }
-                for item in items
-                for person_id, chat_id, locale in item.recipients
-            ]
-        )
+        await enqueue_many(uow, items, now)
         await uow.commit()
     except IntegrityError:
         await uow.session.rollback()

@@ -119,53 +119,53 @@ class Queued:
     org_id: int
     recipients: Sequence[Recipient]
     not_before: datetime
+    dedupe_key: str  # generated broadcasts exist once: the unique key says which
     payload: dict[str, Any] = field(default_factory=dict)
     # Per recipient (person id): what their copy says that the others' do not.
     personal: Mapping[int, dict[str, Any]] = field(default_factory=dict)
     urgent: bool = False
-    dedupe_key: str | None = None
     text: str = ""
 
 
 async def enqueue_many(uow: UnitOfWork, items: Sequence[Queued], now: datetime) -> int:
     """Write many generated broadcasts and all their rows (flushed, not committed) in a fixed
     number of statements, however many branches and members: the scheduler's sweeps queue a
-    month's reminders for a whole city at once. Items without recipients, and items whose
-    dedupe key was used before, are left out. Returns how many broadcasts were written."""
-    keys = [i.dedupe_key for i in items if i.dedupe_key is not None]
-    used = await uow.outbox.existing_dedupe_keys(keys) if keys else set()
+    month's reminders for a whole city at once. Items without recipients are left out.
+
+    The callers know their keys are fresh (their reminder marks, written in the same
+    transaction, say what was handled); a key used before fails the transaction on the
+    unique index instead of sending twice. Returns how many broadcasts were written."""
     fresh: list[tuple[Queued, list[Recipient]]] = []
     for item in items:
         unique = list({r.person_id: r for r in item.recipients}.values())
-        if unique and item.dedupe_key not in used:
+        if unique:
             fresh.append((item, unique))
-            if item.dedupe_key is not None:
-                used.add(item.dedupe_key)
-    headers = [
-        {
-            "kind": item.kind,
-            "org_id": item.org_id,
-            "content_type": ContentType.TEXT,
-            "text": item.text,
-            "payload": item.payload,
-            "urgent": item.urgent,
-            "dedupe_key": item.dedupe_key,
-            "status": BroadcastStatus.QUEUED,
-            "not_before": item.not_before,
-            "total": len(unique),
-            "created_at": now,
-        }
-        for item, unique in fresh
-    ]
-    ids = await uow.outbox.add_broadcasts(headers)
+    ids = await uow.outbox.add_broadcasts(
+        [
+            {
+                "kind": item.kind,
+                "org_id": item.org_id,
+                "content_type": ContentType.TEXT,
+                "text": item.text,
+                "payload": item.payload,
+                "urgent": item.urgent,
+                "dedupe_key": item.dedupe_key,
+                "status": BroadcastStatus.QUEUED,
+                "not_before": item.not_before,
+                "total": len(unique),
+                "created_at": now,
+            }
+            for item, unique in fresh
+        ]
+    )
     await uow.outbox.add_delivery_rows(
         [
-            delivery_row(broadcast_id, r, item.not_before, item.personal.get(r.person_id))
-            for broadcast_id, (item, unique) in zip(ids, fresh, strict=True)
+            delivery_row(ids[item.dedupe_key], r, item.not_before, item.personal.get(r.person_id))
+            for item, unique in fresh
             for r in unique
         ]
     )
-    return len(ids)
+    return len(fresh)
 
 
 # --- the sender's rules ----------------------------------------------------------------
