@@ -15,9 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import build_application, build_bot
 from bot.config import Settings
-from bot.services import guidance, invites, organizations, people, themed_day
+from bot.services import dues, guidance, invites, organizations, people, themed_day
 from bot.services.access import OPERATOR
 from bot.services.clock import Clock, utc_now
+from bot.services.dues_rules import DuesCategory
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Kind, Level, Role
 from sandbox.client import SandboxClient
@@ -96,6 +97,7 @@ async def seed(uow: UnitOfWork, now: datetime) -> DemoSeed:
             await people.grant(uow, OPERATOR, person, orgs[code], role, now)
     await uow.commit()
     await _seed_guidance(uow, orgs, now)
+    await _seed_dues(uow, orgs, now)
     branch = orgs["DEMO-HY"]
     live = [i for i in await uow.invites.live_in_orgs([branch.id], now) if i.role is Role.MEMBER]
     if live:
@@ -161,6 +163,58 @@ async def _seed_guidance(uow: UnitOfWork, orgs: dict[str, Organization], now: da
     if themed_day.rule_of(pastoral) is None:
         await themed_day.set_rule(
             uow, OPERATOR, pastoral.id, themed_day.ThemedDay(themed_day.CalendarKind.LUNAR, 5)
+        )
+
+
+# Dues history for the demo: (persona's Telegram id, branch, category, monthly base in fen,
+# months before this one whose dues are paid). The herder Bater has paid only the oldest
+# month, so his arrears show (and the first sweep warns him and his secretary).
+DUES_HISTORY_MONTHS = 5
+DEMO_DUES = (
+    (100002, "DEMO-HY", DuesCategory.EMPLOYED, 480_000, range(DUES_HISTORY_MONTHS + 1)),
+    (100003, "DEMO-HY", DuesCategory.RETIRED, 320_000, range(1, DUES_HISTORY_MONTHS + 1)),
+    (100004, "DEMO-HY", DuesCategory.FARMER, 0, range(1, DUES_HISTORY_MONTHS + 1)),
+    (
+        100005,
+        "DEMO-HY",
+        DuesCategory.FARMER,
+        0,
+        range(DUES_HISTORY_MONTHS, DUES_HISTORY_MONTHS + 1),
+    ),
+    (100006, "DEMO-BJ", DuesCategory.EMPLOYED, 1_200_000, range(DUES_HISTORY_MONTHS + 1)),
+)
+DEMO_FARMER_FEN = 50  # the demo region's amount for farmers and herders: 0.5 yuan
+
+
+async def _seed_dues(uow: UnitOfWork, orgs: dict[str, Organization], now: datetime) -> None:
+    """Dues profiles from five months ago and the payments made since, through the dues
+    service (so the amounts follow the rules), once."""
+    committee = orgs["DEMO"]
+    if organizations.FARMER_DUES_SETTING not in (committee.settings or {}):
+        await organizations.set_setting(
+            uow, OPERATOR, committee.id, organizations.FARMER_DUES_SETTING, DEMO_FARMER_FEN
+        )
+    people_by_id = await uow.people.by_telegram_ids(t for t, *_ in DEMO_DUES)
+    start = now - timedelta(days=31 * DUES_HISTORY_MONTHS)
+    for telegram_id, code, category, base, paid_back in DEMO_DUES:
+        person = people_by_id[telegram_id]
+        if await uow.dues.profiles_of(person.id):
+            continue
+        branch = orgs[code]
+        await dues.set_profile(
+            uow,
+            OPERATOR,
+            branch.id,
+            person.id,
+            dues.ProfileDraft(category, base),
+            start,
+            DEMO_ZONE,
+            DEMO_FARMER_FEN,
+        )
+        current = dues.current_month(branch, now, DEMO_ZONE)
+        months = [current - back for back in paid_back]
+        await dues.record_payments(
+            uow, OPERATOR, branch.id, [person.id], months, "", now, DEMO_ZONE
         )
 
 

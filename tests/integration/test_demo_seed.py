@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.demo import DEMO_ZONE, PERSONAS, seed
-from bot.services import guidance, invites, themed_day
+from bot.demo import DEMO_FARMER_FEN, DEMO_ZONE, PERSONAS, seed
+from bot.services import dues, guidance, invites, themed_day
 from bot.services.roles import Role
 from storage.models import Broadcast, GuidanceStatus
+from tests.factories import actor_of
 
 
 async def test_seed_is_repeatable_and_gives_every_persona_its_roles(uow, clock) -> None:
@@ -47,3 +48,22 @@ async def test_seed_has_this_months_guidance_next_months_draft_and_a_lunar_day(u
         assert await u.session.scalar(select(func.count(Broadcast.id))) == 0
         rule = themed_day.rule_of(pastoral)
         assert rule == themed_day.ThemedDay(themed_day.CalendarKind.LUNAR, 5)
+
+
+async def test_seed_has_dues_history_once_with_the_herders_arrears(uow, clock) -> None:
+    for _ in range(2):
+        async with uow() as u:
+            await seed(u, clock())
+    async with uow() as u:
+        herder = await u.people.by_telegram_id(100005)
+        secretary = await u.people.by_telegram_id(100002)
+        assert herder is not None and secretary is not None
+        bater = await actor_of(uow, herder)
+        account = await dues.account(u, bater, clock(), DEMO_ZONE)
+        # 0.5 yuan a month from the demo region's setting; only the oldest month paid
+        assert account.profile is not None and account.profile.amount_fen == DEMO_FARMER_FEN
+        assert (account.streak, account.owed_fen) == (5, 5 * DEMO_FARMER_FEN)
+        assert len(await u.dues.profiles_of(herder.id)) == 1  # the second seed added nothing
+        li = await dues.account(u, await actor_of(uow, secretary), clock(), DEMO_ZONE)
+        assert li.profile is not None and li.profile.amount_fen == 4_800  # 4,800 yuan × 1%
+        assert (li.streak, li.unpaid) == (0, [])
