@@ -33,6 +33,7 @@ class OrgRow(NamedTuple):
     name: str
     timezone: str | None
     settings: dict[str, Any] | None
+    created_at: datetime
 
 
 class MeetingRow(NamedTuple):
@@ -66,6 +67,7 @@ _ORG_COLUMNS = (
     Organization.name,
     Organization.timezone,
     Organization.settings,
+    Organization.created_at,
 )
 
 

@@ -469,7 +469,9 @@ def _plan(
 ) -> _Plan:
     """The reminders due and not yet marked (too late ones become skipped marks), and the
     reports due: a committee's report of a period waits until every branch reporting to it
-    is past the period and its 09:00 (branches may sit in different time zones)."""
+    is past the period and its 09:00 (branches may sit in different time zones), and judges
+    only the branches that existed when the period began (a first sweep after installing
+    must not report the periods before it for branches entered today)."""
     plan = _Plan()
     offsets = {
         f: sorted({d for d in rules.reminder_days.get(f.value, ()) if d >= 0}) for f in PERIODIC
@@ -479,6 +481,7 @@ def _plan(
     for branch in tree.branches:
         view = views[branch.id]
         target = targets.get(branch.id)
+        created = branch.created_at.timestamp()
         for frequency, kinds in tree.required(branch.id).items():
             label = view.label[frequency]
             nearest = view.nearest_reminder(frequency, offsets[frequency], now)
@@ -504,7 +507,8 @@ def _plan(
                     continue
                 report = _Report(tree.rows[target], view.previous[frequency], key)
                 reports[(target, previous)] = report
-            report.branches.append(branch)
+            if created <= view.span(report.period)[0]:  # it existed all through the period
+                report.branches.append(branch)
     plan.reports = [r for k, r in reports.items() if k not in waiting]
     return plan
 
@@ -515,7 +519,8 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
     Reminder: for each frequency, at 09:00 local on (period end − d days) for each d of
     `rules.reminder_days`; after downtime only the nearest offset, skipped (marked, not
     sent) when later than the grace. Report: from 09:00 local on the first day after a
-    period, within the following one, to the nearest committee above with reachable admins.
+    period, within the following one, to the nearest committee above with reachable admins,
+    of the branches created before the period began.
     Two racing sweeps: the second one's mark fails on its key, it rolls back and reports
     zeros. Statements: 4 when nothing is due, at most 7 reads and 4 writes otherwise.
     """

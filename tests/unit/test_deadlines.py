@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, update
 
 from bot.config import Settings
 from bot.i18n import Translator, load_core
@@ -137,6 +137,17 @@ async def recipients(uow: Uow, broadcast: Broadcast) -> set[int]:
             select(Delivery.person_id).where(Delivery.broadcast_id == broadcast.id)
         )
         return set(rows.all())
+
+
+async def founded(uow: Uow, when: datetime, *orgs: Organization) -> None:
+    """Date the organizations' creation (all of them when none is named): the factories
+    create everything on Nov 1 UTC, after November began in Shanghai."""
+    query = update(Organization).values(created_at=when)
+    if orgs:
+        query = query.where(Organization.id.in_([o.id for o in orgs]))
+    async with uow() as u:
+        await u.session.execute(query)
+        await u.commit()
 
 
 async def marks(uow: Uow) -> dict[str, bool]:
@@ -443,8 +454,9 @@ async def test_the_missed_report_goes_to_the_nearest_committee_with_admins_once(
         uow, tree.branch_a, MeetingKind.THEMED_PARTY_DAY, local(2026, 11, 20), signed_in=None
     )
     await add_meeting(uow, tree.group_a1, MeetingKind.GROUP_MEETING, local(2026, 11, 12))
+    await founded(uow, local(2024, 12, 1))  # the whole tree existed before 2025
 
-    # Q3 and 2025 ended long ago (a fresh install reports them); November's report waits
+    # Q3 and 2025 ended long ago (a first sweep reports them); November's report waits
     # for 09:00 on the 1st
     assert (await sweep(uow, local(2026, 12, 1, 8, 55)))["reports"] == 4
     assert {b.payload["period"] for b in await broadcasts(uow, BroadcastKind.DEADLINE_MISSED)} == {
@@ -484,6 +496,7 @@ async def test_no_report_of_older_periods_nor_when_nothing_was_missed(uow) -> No
         for kind in (MeetingKind.COMMITTEE_MEETING, MeetingKind.THEMED_PARTY_DAY):
             await add_meeting(uow, branch, kind, local(2027, 1, 5, 9, 0))
     await add_meeting(uow, tree.group_a1, MeetingKind.GROUP_MEETING, local(2027, 1, 5))
+    await founded(uow, local(2025, 12, 1))
     rules = SweepRules(SHANGHAI, QUIET, {}, timedelta(hours=72))
     # February 2027: January is reported (nothing missed: marked, no message); December,
     # a period before the one that just ended, is not
@@ -492,6 +505,31 @@ async def test_no_report_of_older_periods_nor_when_nothing_was_missed(uow) -> No
     assert labels == {"2026-Q4", "2026"}
     assert f"deadline-missed:{tree.committee.id}:2027-01" in await marks(uow)
     assert f"deadline-missed:{tree.committee.id}:2026-12" not in await marks(uow)
+
+
+async def test_a_branch_is_reported_only_for_periods_it_existed_in_from_their_start(
+    uow, clock
+) -> None:
+    tree = await build_tree(uow)
+    # a fresh install: the organizations were entered today, November 21
+    await founded(uow, clock())
+    assert (await sweep(uow, clock()))["reports"] == 0  # not for October, Q3 or 2025
+    assert await broadcasts(uow, BroadcastKind.DEADLINE_MISSED) == []
+    assert f"deadline-missed:{tree.committee.id}:2025" in await marks(uow)
+
+    # on December 1st, November began before branch A existed: only B is judged
+    await founded(uow, local(2026, 10, 31, 23, 59), tree.branch_b)
+    assert (await sweep(uow, local(2026, 12, 1, 9, 30)))["reports"] == 1
+    (november,) = await broadcasts(uow, BroadcastKind.DEADLINE_MISSED)
+    assert november.payload["period"] == "2026-11"
+    assert november.payload["total"] == 1
+    assert [b["name"] for b in november.payload["branches"]] == [tree.branch_b.name]
+
+    # created exactly when a period begins (local midnight) counts for it
+    await founded(uow, local(2027, 1, 1), tree.branch_a)
+    assert (await sweep(uow, local(2027, 2, 1, 9, 30)))["reports"] == 1
+    january = (await broadcasts(uow, BroadcastKind.DEADLINE_MISSED))[-1]
+    assert january.payload["period"] == "2027-01" and january.payload["total"] == 2
 
 
 async def test_a_sweep_that_loses_the_race_queues_nothing(uow, monkeypatch) -> None:
@@ -540,6 +578,7 @@ async def test_statements_do_not_grow_with_the_number_of_branches(uow, engine) -
                 telegram = 100_000 + branches * 1000 + number
                 await make_person(u, f"{code}书记{number}", telegram, [(branch, Role.SECRETARY)])
             await u.commit()
+        await founded(uow, local(2024, 12, 1))
 
     async def counted(now: datetime) -> tuple[int, dict[str, int]]:
         statements.clear()
