@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from aiogram import Bot, Dispatcher
@@ -12,7 +11,6 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from aiogram_i18n.cores import FluentRuntimeCore
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import set_default_menus
@@ -38,7 +36,7 @@ from bot.middlewares.actor import ActorMiddleware
 from bot.middlewares.database import UnitOfWorkMiddleware
 from bot.outbox import OutboxSender, SenderConfig, attach_outbox
 from bot.reminders.leadership import Leadership, leadership_for
-from bot.reminders.scheduler import build_scheduler
+from bot.reminders.scheduler import SweepScheduler, build_scheduler
 from bot.renderers.registry import build_renderers
 from bot.services.clock import Clock, utc_now
 
@@ -104,18 +102,18 @@ def build_application(
 
 
 def attach_scheduler(
-    dispatcher: Dispatcher, scheduler: AsyncIOScheduler, leadership: Leadership
+    dispatcher: Dispatcher, scheduler: SweepScheduler, leadership: Leadership
 ) -> None:
     """The scheduler lives exactly as long as the dispatcher's polling or webhook, inside its
-    leadership: that starts first (so the first sweeps can ask it) and stops last."""
+    leadership: that starts first (so the first sweeps can ask it) and stops last, once the
+    sweeps still running have finished (no other process starts the same sweep meanwhile)."""
 
     async def _start() -> None:
         await leadership.start()
         scheduler.start()
 
     async def _stop() -> None:
-        scheduler.shutdown(wait=False)
-        await asyncio.sleep(0)  # AsyncIOScheduler stops on the loop's next turn: let it
+        await scheduler.stop()
         await leadership.stop()
 
     dispatcher.startup.register(_start)

@@ -1,12 +1,13 @@
 """APScheduler wiring. Jobs carry ids, not objects: the database says what is due.
 
-The in-memory job store is deliberate: every job here is re-added at start from code
-(housekeeping) or, for later features, rebuilt from database rows, so nothing is pickled
-and two processes never share a job store.
+The in-memory job store is deliberate: every job is an interval sweep registered from code
+at start, and what is due lives in the database (reminder rows, marks, outbox keys), so
+nothing is pickled and two processes never share a job store.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable
@@ -32,6 +33,39 @@ log = logging.getLogger(__name__)
 FORGET_UPDATES_JOB = "housekeeping:forget-updates"
 JOIN_NOTICES_JOB = "notices:join-requests"
 NOTICE_SWEEP_MINUTES = 10
+SHUTDOWN_GRACE_SECONDS = 30.0
+"""How long a stopping process lets the sweeps already running finish before cancelling
+them: the meeting reminder sweep claims a reminder before sending it, so cut off halfway it
+would reach only some of the invitees, and never the rest."""
+
+
+class SweepScheduler(AsyncIOScheduler):  # type: ignore[misc]  # APScheduler 3 has no types
+    """The scheduler, knowing which sweeps it is running, so that a shutdown lets them
+    finish instead of cancelling them (AsyncIOScheduler's shutdown cancels running jobs
+    whatever `wait` says)."""
+
+    def __init__(self) -> None:
+        super().__init__(timezone=UTC)
+        self.running_sweeps: set[asyncio.Task[Any]] = set()
+
+    async def stop(self) -> None:
+        """Start no new sweep, give the running ones SHUTDOWN_GRACE_SECONDS, then shut down
+        (cancelling what is still running) and let the cancelled ones unwind."""
+        if not self.running:
+            return
+        self.pause()
+        running = {task for task in self.running_sweeps if not task.done()}
+        late: set[asyncio.Task[Any]] = set()
+        if running:
+            _, late = await asyncio.wait(running, timeout=SHUTDOWN_GRACE_SECONDS)
+            if late:
+                log.warning(
+                    "%d sweeps still running after the shutdown grace: cancelled", len(late)
+                )
+        self.shutdown(wait=False)
+        await asyncio.sleep(0)  # AsyncIOScheduler shuts down on the loop's next turn
+        if late:
+            await asyncio.wait(late, timeout=SHUTDOWN_GRACE_SECONDS)
 
 
 async def forget_old_updates(
@@ -56,7 +90,7 @@ async def deliver_join_notices(
 
 
 def _every(
-    scheduler: AsyncIOScheduler,
+    scheduler: SweepScheduler,
     leadership: Leadership,
     interval: timedelta,
     job_id: str,
@@ -66,14 +100,22 @@ def _every(
     """A sweep that never runs twice at once and catches up once, not once per miss.
 
     It runs only while this process leads: a follower's job returns at once without touching
-    the database, and acts at its next interval once it leads, with no restart.
+    the database, and acts at its next interval once it leads, with no restart. While it runs
+    the scheduler knows it, so a shutdown waits for it.
     """
 
     @functools.wraps(sweep)
     async def when_leading(*sweep_args: Any) -> Any:
         if not leadership.is_leader:
             return None
-        return await sweep(*sweep_args)
+        task = asyncio.current_task()
+        if task is not None:
+            scheduler.running_sweeps.add(task)
+        try:
+            return await sweep(*sweep_args)
+        finally:
+            if task is not None:
+                scheduler.running_sweeps.discard(task)
 
     scheduler.add_job(
         when_leading,
@@ -94,10 +136,10 @@ def build_scheduler(
     core: FluentRuntimeCore,
     settings: Settings,
     leadership: Leadership | None = None,
-) -> AsyncIOScheduler:
+) -> SweepScheduler:
     """Every sweep, gated on `leadership` (by default the sole process: SQLite, tests)."""
     leadership = leadership or SoleLeader()
-    scheduler = AsyncIOScheduler(timezone=UTC)
+    scheduler = SweepScheduler()
     chat = (session_factory, bot, core, settings, clock)
     _every(
         scheduler,

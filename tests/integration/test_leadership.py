@@ -1,9 +1,11 @@
 """One acting scheduler across processes: the PostgreSQL advisory-lock leadership (two
-leaderships on two engines, a stopped leader, a leader whose backend is killed) and two real
-schedulers against one database, of which exactly one sends a due meeting reminder.
+leaderships on two engines, a stopped leader, a leader whose backend is killed, a lone leader
+whose connections are all cut as by a database restart) and two real schedulers against one
+database, of which exactly one sends a due meeting reminder.
 
 The PostgreSQL tests run when ZHIBU_TEST_DATABASE_URL is set; the gate (sole leader and
-follower) and the start/stop order around the scheduler are checked on every backend."""
+follower), the start/stop order around the scheduler and a shutdown that lets a running sweep
+finish are checked on every backend."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import attach_scheduler
 from bot.config import Settings
 from bot.i18n import load_core
+from bot.reminders import scheduler as scheduling
 from bot.reminders.leadership import (
     SCHEDULER_LOCK_KEY,
     AdvisoryLockLeadership,
@@ -189,6 +192,71 @@ async def test_leadership_starts_before_and_stops_after_the_scheduler(
     assert scheduler.running
     await dispatcher.emit_shutdown(bot=bot, bots=[bot], dispatcher=dispatcher)
     assert witness.seen == [("start", False), ("stop", False)]
+
+
+class Recorder(Witness):
+    """A leader that notes when it was stopped among what the sweeps note."""
+
+    def __init__(self, scheduler: AsyncIOScheduler, events: list[str]) -> None:
+        super().__init__(scheduler)
+        self.events = events
+
+    async def stop(self) -> None:
+        self.events.append("leadership stopped")
+
+
+async def stop_during_a_slow_sweep(
+    session_factory: Any, clock: FakeClock, sweep_seconds: float
+) -> tuple[list[str], float]:
+    """Start the scheduler, run a sweep of `sweep_seconds`, shut down while it runs: what
+    happened in which order, and how long the shutdown took."""
+    bot = Bot(token=TOKEN, session=RecordingSession())
+    settings = Settings(_env_file=None, bot_token=TOKEN)
+    events: list[str] = []
+    started = asyncio.Event()
+    scheduler = build_scheduler(session_factory, clock, bot, await load_core(), settings)
+    leadership = Recorder(scheduler, events)
+
+    async def slow_sweep() -> None:
+        started.set()
+        try:
+            await asyncio.sleep(sweep_seconds)
+        except asyncio.CancelledError:
+            events.append("sweep cancelled")
+            raise
+        events.append("sweep finished")
+
+    scheduling._every(scheduler, leadership, timedelta(hours=1), "test:slow", slow_sweep)
+    dispatcher = Dispatcher()
+    attach_scheduler(dispatcher, scheduler, leadership)
+    await dispatcher.emit_startup(bot=bot, bots=[bot], dispatcher=dispatcher)
+    scheduler.get_job("test:slow").modify(next_run_time=datetime.now(UTC))
+    scheduler.wakeup()
+    await asyncio.wait_for(started.wait(), 5)
+    began = time.monotonic()
+    await dispatcher.emit_shutdown(bot=bot, bots=[bot], dispatcher=dispatcher)
+    took = time.monotonic() - began
+    await asyncio.sleep(0.05)
+    assert not scheduler.running
+    return events, took
+
+
+async def test_a_shutdown_lets_a_running_sweep_finish_before_leadership_ends(
+    session_factory, clock
+) -> None:
+    """Cancelled halfway, a sweep that claimed a meeting reminder for all its invitees would
+    have sent it to only some of them; and the lock must outlive the sweep."""
+    events, _ = await stop_during_a_slow_sweep(session_factory, clock, 0.3)
+    assert events == ["sweep finished", "leadership stopped"]
+
+
+async def test_a_sweep_still_running_after_the_grace_is_cancelled(
+    session_factory, clock, monkeypatch
+) -> None:
+    monkeypatch.setattr(scheduling, "SHUTDOWN_GRACE_SECONDS", 0.2)
+    events, took = await stop_during_a_slow_sweep(session_factory, clock, 30)
+    assert events == ["sweep cancelled", "leadership stopped"]
+    assert took < 2
 
 
 # ----------------------------------------------------------------------------- PostgreSQL
@@ -372,3 +440,39 @@ async def test_two_schedulers_one_sends_and_the_other_takes_over(
         for process in processes:
             if process.scheduler.running:
                 await process.stop()
+
+
+@needs_postgres
+async def test_a_lone_leader_leads_again_after_the_database_drops_its_connections(
+    engines: list[AsyncEngine], engine: AsyncEngine
+) -> None:
+    """What a PostgreSQL restart does: every connection of the process is cut, the idle ones
+    in its pool too. With nobody else to take over, the leader must take the lock back on a
+    new connection, and the request pool must keep working."""
+    mine = engines[0]
+    leadership = AdvisoryLockLeadership(mine, poll=POLL, timeout=TIMEOUT)
+    try:
+        await leadership.start()
+        await until(lambda: leadership.is_leader)
+        async with mine.connect() as pooled:  # an idle pooled connection to be cut as well
+            await pooled.execute(text("SELECT 1"))
+        for restart in range(2):
+            pid = await lock_holder(engine)
+            async with engine.connect() as control:
+                cut = await control.scalar(
+                    text(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                        " AND backend_type = 'client backend'"
+                    )
+                )
+            assert cut and cut >= 1 + (restart == 0)
+            await until(lambda: not leadership.is_leader, limit=POLL + TIMEOUT + 5 * POLL)
+            took = await until(lambda: leadership.is_leader)
+            log.info("leading again %.2f s after the connections were cut", took)
+            assert await lock_holder(engine) not in (None, pid)
+        async with mine.connect() as after:
+            assert await after.scalar(text("SELECT 1")) == 1
+    finally:
+        await leadership.stop()
+    assert await lock_holder(engine) is None
