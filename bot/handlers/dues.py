@@ -79,6 +79,7 @@ from bot.services.dues import Account, Batch, Ledger, ProfileDraft, labels
 from bot.services.dues_rules import (
     BASE_MAX_FEN,
     BASED,
+    DuesCalendar,
     DuesCategory,
     parse_yuan,
     payable_months,
@@ -132,6 +133,10 @@ async def show(
         await edit_step(event, text, markup)
     else:
         await answer(event, text, markup)
+
+
+def calendar_of(settings: Settings) -> DuesCalendar:
+    return DuesCalendar(settings.dues_day, settings.dues_digest_days)
 
 
 def typed_amount(text: str | None) -> int:
@@ -321,7 +326,7 @@ async def _home(
     lines: list[str] = []
     can_report = False
     if pays:
-        mine = await dues.account(uow, actor, now, settings.zone)
+        mine = await dues.account(uow, actor, now, settings.zone, calendar_of(settings))
         lines += account_lines(i18n, mine)
         can_report = bool(mine.choices)
     branches = await dues.officer_branches(uow, actor) if oversees else []
@@ -406,7 +411,7 @@ async def start_report(
     settings: Settings,
     now: datetime,
 ) -> None:
-    mine = await dues.account(uow, actor, now, settings.zone)
+    mine = await dues.account(uow, actor, now, settings.zone, calendar_of(settings))
     if not mine.choices:
         raise InvalidInput("dues-nothing-to-pay")
     await state.clear()
@@ -553,7 +558,7 @@ async def submit_report(
             ]
         )
         markup = decision_keyboard(texts, reported.payment)
-        await deliver(bot, officer.telegram_id, text, markup, silent=silent)
+        await deliver(bot, officer.chat_id, text, markup, silent=silent)
 
 
 # ----------------------------------------------------------------------------- deciding
@@ -614,7 +619,7 @@ async def confirm(
             "dues-notice-confirmed", months=labels(payment.months), amount=yuan(payment.amount_fen)
         )
         await deliver(
-            bot, decided.member.telegram_id, text, silent=is_quiet(settings, decided.branch, now)
+            bot, decided.member.chat_id, text, silent=is_quiet(settings, decided.branch, now)
         )
 
 
@@ -667,7 +672,7 @@ async def reject_reason_typed(
             reason=payment.note,
         )
         await deliver(
-            bot, decided.member.telegram_id, text, silent=is_quiet(settings, decided.branch, now)
+            bot, decided.member.chat_id, text, silent=is_quiet(settings, decided.branch, now)
         )
 
 
@@ -683,7 +688,9 @@ async def _overview(
     branch_id: int,
     month: int,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    ledger = await dues.branch_ledger(uow, actor, branch_id, month or None, now, settings.zone)
+    ledger = await dues.branch_ledger(
+        uow, actor, branch_id, month or None, now, settings.zone, calendar_of(settings)
+    )
     branch = ledger.branch
     markup = overview_keyboard(
         i18n,
@@ -724,7 +731,9 @@ async def branch_screen(
             pending_keyboard(i18n, branch_id, shown, page, pages),
         )
     elif action is BranchAction.YEAR:
-        ledger = await dues.branch_ledger(uow, actor, branch_id, month or None, now, settings.zone)
+        ledger = await dues.branch_ledger(
+            uow, actor, branch_id, month or None, now, settings.zone, calendar_of(settings)
+        )
         await edit_step(
             query, year_text(i18n, ledger), year_keyboard(i18n, branch_id, ledger.month.month)
         )
@@ -746,7 +755,13 @@ async def send_ledger(
 ) -> None:
     """The month or year sheet as an XLSX document, built off the event loop."""
     ledger = await dues.branch_ledger(
-        uow, actor, callback_data.branch_id, callback_data.month or None, now, settings.zone
+        uow,
+        actor,
+        callback_data.branch_id,
+        callback_data.month or None,
+        now,
+        settings.zone,
+        calendar_of(settings),
     )
     branch = ledger.branch
     names = {
@@ -783,7 +798,9 @@ async def start_record(
     now: datetime,
     branch_id: int,
 ) -> None:
-    ledger = await dues.record_choices(uow, actor, branch_id, now, settings.zone)
+    ledger = await dues.record_choices(
+        uow, actor, branch_id, now, settings.zone, calendar_of(settings)
+    )
     members = [
         [x.person_id, x.name, x.due_fen, x.paid] for x in ledger.month.lines if x.due_fen > 0
     ]

@@ -14,9 +14,10 @@ report waits for an officer, an officer's record is confirmed at once. The uniqu
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
@@ -28,9 +29,11 @@ from bot.services.dues_rules import (
     BASED,
     Assessed,
     Assessment,
+    DuesCalendar,
     DuesCategory,
     allocate,
     arrears_streak,
+    arrears_through,
     assess,
     due_in,
     dues_by_month,
@@ -39,16 +42,22 @@ from bot.services.dues_rules import (
     yuan,
 )
 from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
-from bot.services.invites import Recipient
-from bot.services.organizations import FARMER_DUES_SETTING, zone_of
+from bot.services.locale import DEFAULT_LOCALE, LOCALES
+from bot.services.organizations import (
+    DUES_DAY_SETTING,
+    FARMER_DUES_SETTING,
+    SETTING_CHECKS,
+    zone_of,
+)
+from bot.services.outbox import Recipient
 from bot.services.periods import Frequency, Period, month_at, month_index, month_label
 from bot.services.roles import Level
 from storage.dues_repo import CreditRow, MemberRow, ProfileRow
 from storage.models import DuesCredit, DuesPayment, DuesProfile, Organization, PaymentStatus
 from storage.uow import UnitOfWork
 
-PAYER_ROLES = POLICY[Action.PAY_DUES]
-OFFICER_ROLES = POLICY[Action.RECORD_DUES]
+PAYER_ROLES = POLICY[Action.PAY_DUES]  # the party roles: who pays, and who may be assessed
+OFFICER_ROLES = POLICY[Action.RECORD_DUES]  # who confirms payments and gets the digest
 REASON_MAX = 300
 PAID_BY_MAX = 128
 FILE_ID_MAX = 256
@@ -72,9 +81,45 @@ def _history(rows: Iterable[DuesProfile | ProfileRow]) -> list[Assessment]:
     return [Assessment(r.from_month, r.amount_fen) for r in rows]
 
 
-def _path_ids(path: str) -> list[int]:
-    """The ids of a materialized path ("/1/4/9/"), root first."""
-    return [int(part) for part in path.strip("/").split("/")]
+def path_ids(path: str) -> list[int]:
+    """ "/1/4/9/" → [1, 4, 9]: the root first, the organization itself last."""
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
+def nearest_setting(chain: Iterable[Mapping[str, Any] | None], key: str, default: int) -> int:
+    """An integer organization setting ("dues_day", "dues_farmer_fen"): the first valid
+    value along `chain` (the settings of the organization, then of each level above it),
+    else the configured default. A value out of range (written around the settings
+    service) is passed over, not trusted."""
+    check = SETTING_CHECKS[key]
+    for settings in chain:
+        value = (settings or {}).get(key)
+        if value is not None and not isinstance(value, bool) and check(value):
+            return int(value)
+    return default
+
+
+def recipient_of(
+    person_id: int, telegram_id: int | None, language: str | None
+) -> Recipient | None:
+    """How to reach someone (outbox.recipients_for, for one row): None without Telegram."""
+    if telegram_id is None:
+        return None
+    return Recipient(person_id, telegram_id, language if language in LOCALES else DEFAULT_LOCALE)
+
+
+R = TypeVar("R")
+
+
+def nearest_reachable(path: str, reachable: Mapping[int, list[R]]) -> tuple[int, list[R]] | None:
+    """Who hears about a branch's dues: the holders at the branch itself, or at the nearest
+    level above with anyone reachable (a general branch's officers, a committee's admins),
+    with that organization's id."""
+    for org_id in reversed(path_ids(path)):
+        found = reachable.get(org_id)
+        if found:
+            return org_id, found
+    return None
 
 
 # ----------------------------------------------------------------------------- whose branch
@@ -87,7 +132,7 @@ def payer_branch_ids(actor: Actor) -> list[int]:
     for grant in actor.grants:
         if grant.role not in PAYER_ROLES:
             continue
-        ids = _path_ids(grant.org_path)
+        ids = path_ids(grant.org_path)
         if grant.org_level is Level.BRANCH:
             found.append(ids[-1])
         elif grant.org_level is Level.GROUP and len(ids) >= 2:
@@ -118,31 +163,40 @@ async def _home_branch(
 
 async def _officers(uow: UnitOfWork, branch: Organization) -> list[Recipient]:
     """Who confirms the branch's payments: its officers, or those of the nearest level above
-    that has any reachable one (a general branch's)."""
-    ids = _path_ids(branch.path)
-    holders = await uow.memberships.holders(ids, OFFICER_ROLES)
-    for org_id in reversed(ids):
-        found = {
-            p.id: Recipient(p.id, p.telegram_id, p.language)
-            for p, m in holders
-            if m.org_id == org_id and p.telegram_id is not None
-        }
-        if found:
-            return list(found.values())
-    return []
+    that has any reachable one (a general branch's); the dues cycle's digest goes to the
+    same people."""
+    reachable: dict[int, dict[int, Recipient]] = defaultdict(dict)
+    for person, membership in await uow.memberships.holders(path_ids(branch.path), OFFICER_ROLES):
+        recipient = recipient_of(person.id, person.telegram_id, person.language)
+        if recipient is not None:
+            reachable[membership.org_id][person.id] = recipient
+    found = nearest_reachable(
+        branch.path, {org_id: list(people.values()) for org_id, people in reachable.items()}
+    )
+    return found[1] if found else []
+
+
+async def _settings_up(uow: UnitOfWork, branch: Organization) -> list[Mapping[str, Any] | None]:
+    """The settings of the branch and of each level above it, nearest first."""
+    ids = path_ids(branch.path)
+    chain = await uow.organizations.by_ids(ids)
+    return [chain[i].settings if i in chain else None for i in reversed(ids)]
 
 
 async def farmer_amount(uow: UnitOfWork, branch: Organization, default_fen: int) -> int:
     """The farmers' and herders' monthly amount: the nearest organization up the tree that
     sets it, else the configured default."""
-    ids = _path_ids(branch.path)
-    chain = await uow.organizations.by_ids(ids)
-    for org_id in reversed(ids):
-        org = chain.get(org_id)
-        value = (org.settings or {}).get(FARMER_DUES_SETTING) if org else None
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    return default_fen
+    return nearest_setting(await _settings_up(uow, branch), FARMER_DUES_SETTING, default_fen)
+
+
+async def overdue_through(
+    uow: UnitOfWork, branch: Organization, now: datetime, zone: ZoneInfo, calendar: DuesCalendar
+) -> int:
+    """The latest month in arrears if unpaid at the branch now: its own dues day (the
+    nearest "dues_day" setting), its zone, the configured digest days."""
+    day = nearest_setting(await _settings_up(uow, branch), DUES_DAY_SETTING, calendar.dues_day)
+    local = now.astimezone(zone_of(branch, zone))
+    return arrears_through(local, day, calendar.digest_days)
 
 
 async def officer_branches(uow: UnitOfWork, actor: Actor) -> list[Organization]:
@@ -168,56 +222,92 @@ def current_month(branch: Organization, now: datetime, zone: ZoneInfo) -> int:
 
 
 @dataclass(frozen=True)
+class Standing:
+    """A member's dues as far as paying goes: the branch they pay to, their profiles, the
+    months booked and the reports waiting for an officer."""
+
+    branch: Organization
+    month: int  # the current month in the branch's zone
+    profiles: list[DuesProfile]
+    credits: dict[int, int]  # month → booked, every month paid
+    pending: list[DuesPayment]
+
+    @property
+    def dues(self) -> dict[int, int]:
+        """Month → due, from the first assessment to the end of the payment window."""
+        if not self.profiles:
+            return {}
+        last = payable_months(self.month)[-1]
+        return dues_by_month(_history(self.profiles), self.profiles[0].from_month, last)
+
+    @property
+    def choices(self) -> dict[int, int]:
+        """Month → due: what a report may cover now, prepayment included."""
+        waiting = {m for p in self.pending for m in p.months}
+        dues = self.dues
+        return {
+            m: dues[m]
+            for m in payable_months(self.month)
+            if dues.get(m, 0) > 0 and m not in self.credits and m not in waiting
+        }
+
+
+async def _standing(uow: UnitOfWork, actor: Actor, now: datetime, zone: ZoneInfo) -> Standing:
+    if actor.person_id is None:
+        raise AccessDenied("dues-error-not-member")
+    profiles = list(await uow.dues.profiles_of(actor.person_id))
+    branch = await _home_branch(uow, actor, profiles)
+    return Standing(
+        branch=branch,
+        month=current_month(branch, now, zone),
+        profiles=profiles,
+        credits=await uow.dues.credits_of(actor.person_id),
+        pending=list(await uow.dues.pending_of(actor.person_id)),
+    )
+
+
+@dataclass(frozen=True)
 class Account:
     """A member's own view: what they owe, what they may pay now, what waits for an officer."""
 
     branch: Organization
     month: int  # the current month in the branch's zone
     profile: DuesProfile | None  # in force this month
-    credited: frozenset[int]  # every month paid
     paid_this_year: list[int]
     unpaid: list[int]  # every month up to this one with something due and no payment
     owed_fen: int
     payable: list[int]  # the unpaid months a payment may still cover (six back)
-    streak: int  # unpaid months in a row up to this one
+    streak: int  # months in arrears in a row (dues_rules.arrears_through: from the digest day)
     pending: list[DuesPayment]
     choices: dict[int, int]  # month → due: what a report may cover now, prepayment included
 
 
-async def account(uow: UnitOfWork, actor: Actor, now: datetime, zone: ZoneInfo) -> Account:
+async def account(
+    uow: UnitOfWork, actor: Actor, now: datetime, zone: ZoneInfo, calendar: DuesCalendar
+) -> Account:
     """The member's own account: only their own data, at the branch their own PAY_DUES
-    roles put them in."""
-    if actor.person_id is None:
-        raise AccessDenied("dues-error-not-member")
-    profiles = list(await uow.dues.profiles_of(actor.person_id))
-    branch = await _home_branch(uow, actor, profiles)
-    credits = await uow.dues.credits_of(actor.person_id)
-    pending = list(await uow.dues.pending_of(actor.person_id))
-    month = current_month(branch, now, zone)
-    history = _history(profiles)
-    window = payable_months(month)
-    dues = dues_by_month(history, profiles[0].from_month, window[-1]) if profiles else {}
+    roles put them in. What is unpaid runs up to this month; the arrears streak only up to
+    the last month whose digest day has come, as the cycle's warnings count it."""
+    mine = await _standing(uow, actor, now, zone)
+    month, credits = mine.month, mine.credits
+    history = _history(mine.profiles)
     unpaid = unpaid_months(history, credits, month)
-    waiting = {m for p in pending for m in p.months}
-    in_force = [p for p in profiles if p.from_month <= month]
+    dues = mine.dues
+    in_force = [p for p in mine.profiles if p.from_month <= month]
+    overdue = min(month, await overdue_through(uow, mine.branch, now, zone, calendar))
     return Account(
-        branch=branch,
+        branch=mine.branch,
         month=month,
         profile=in_force[-1] if in_force else None,
-        credited=frozenset(credits),
         paid_this_year=sorted(m for m in credits if m // 12 == month // 12),
         unpaid=unpaid,
         owed_fen=sum(dues[m] for m in unpaid),
-        payable=[m for m in unpaid if m in window],
+        payable=[m for m in unpaid if m in payable_months(month)],
         streak=arrears_streak(
-            history, max((m for m in credits if m <= month), default=None), month
+            history, max((m for m in credits if m <= overdue), default=None), overdue
         ),
-        pending=pending,
-        choices={
-            m: dues[m]
-            for m in window
-            if dues.get(m, 0) > 0 and m not in credits and m not in waiting
-        },
+        pending=mine.pending,
+        choices=mine.choices,
     )
 
 
@@ -241,21 +331,22 @@ class Reported:
     officers: list[Recipient]
 
 
-def check_months(account_: Account, months: Iterable[int]) -> dict[int, int]:
+def check_months(standing: Standing, months: Iterable[int]) -> dict[int, int]:
     """The chosen months with their dues; each must be one the member may pay now."""
     chosen = sorted(set(months))
     if not chosen:
         raise InvalidInput("dues-error-no-months")
-    waiting = {m for p in account_.pending for m in p.months}
+    choices = standing.choices
+    waiting = {m for p in standing.pending for m in p.months}
     for month in chosen:
-        if month in account_.choices:
+        if month in choices:
             continue
         if month in waiting:
             raise InvalidInput("dues-error-month-pending", month=month_label(month))
-        if month in account_.credited:
+        if month in standing.credits:
             raise InvalidInput("dues-error-month-paid", month=month_label(month))
         raise InvalidInput("dues-error-month-window", month=month_label(month))
-    return {m: account_.choices[m] for m in chosen}
+    return {m: choices[m] for m in chosen}
 
 
 def check_amount(amount_fen: int, dues: dict[int, int]) -> dict[int, int]:
@@ -288,7 +379,7 @@ async def report_payment(
     """The member says they paid: months that are unpaid, in the window, assessed and in no
     other pending report; at least their dues (more is a voluntary extra). An officer
     confirms it; until then nothing is booked."""
-    mine = await account(uow, actor, now, zone)
+    mine = await _standing(uow, actor, now, zone)
     dues = check_months(mine, months)
     check_amount(amount_fen, dues)
     if receipt_file_id is not None and not 0 < len(receipt_file_id) <= FILE_ID_MAX:
@@ -387,9 +478,7 @@ class Decided:
 
 async def _member_recipient(uow: UnitOfWork, person_id: int) -> Recipient | None:
     person = await uow.people.get(person_id)
-    if person is None or person.telegram_id is None:
-        return None
-    return Recipient(person.id, person.telegram_id, person.language)
+    return recipient_of(person.id, person.telegram_id, person.language) if person else None
 
 
 async def confirm_payment(
@@ -590,9 +679,12 @@ class MemberMonth:
     paid_fen: int  # booked on this month (a voluntary extra included)
     paid: bool
     paid_on: date | None  # when the payment was made, in the branch's zone
-    arrears_months: int  # unpaid months up to this one (all of the member's history)
+    # Arrears up to this month, or up to the last month in arrears when this one's digest
+    # day has not come yet (dues_rules.arrears_through): every unpaid month of the member's
+    # history, what they come to, and how many in a row (the digest's and warnings' count).
+    arrears_months: int
     arrears_fen: int
-    streak: int  # unpaid months in a row up to this one
+    streak: int
 
 
 @dataclass(frozen=True)
@@ -633,7 +725,7 @@ class MemberYear:
     name: str
     due: dict[int, int]
     paid: dict[int, int]
-    arrears_months: int  # at the year's end, or now for the current year
+    arrears_months: int  # at the year's end, or now (in arrears so far) for the current year
     arrears_fen: int
 
     @property
@@ -722,15 +814,17 @@ async def _members(uow: UnitOfWork, branch_id: int) -> dict[int, _Member]:
 
 
 def _month_sheet(
-    members: dict[int, _Member], branch_id: int, month: int, zone: ZoneInfo
+    members: dict[int, _Member], branch_id: int, month: int, zone: ZoneInfo, overdue: int
 ) -> MonthSheet:
+    """The month's lines; arrears counted up to the month or `overdue`, the earlier."""
+    through = min(month, overdue)
     lines = []
     for person_id, member in members.items():
         row = member.row_at(month)
         if row is None or row.branch_id != branch_id:
             continue
         credit = member.credits.get(month)
-        arrears_months, arrears_fen = member.arrears(month)
+        arrears_months, arrears_fen = member.arrears(through)
         lines.append(
             MemberMonth(
                 person_id=person_id,
@@ -742,14 +836,16 @@ def _month_sheet(
                 paid_on=credit.paid_at.astimezone(zone).date() if credit else None,
                 arrears_months=arrears_months,
                 arrears_fen=arrears_fen,
-                streak=member.streak(month),
+                streak=member.streak(through),
             )
         )
     lines.sort(key=lambda line: (line.name, line.person_id))
     return MonthSheet(month, lines)
 
 
-def _year_sheet(members: dict[int, _Member], branch_id: int, year: int, current: int) -> YearSheet:
+def _year_sheet(
+    members: dict[int, _Member], branch_id: int, year: int, current: int, overdue: int
+) -> YearSheet:
     months = [month_index(year, number) for number in range(1, 13)]
     last = min(months[-1], current)
     lines = []
@@ -759,31 +855,38 @@ def _year_sheet(members: dict[int, _Member], branch_id: int, year: int, current:
             continue
         due = {m: r.amount_fen for m in mine if m <= last and (r := member.row_at(m))}
         paid = {m: member.credits[m].amount_fen for m in mine if m in member.credits}
-        arrears_months, arrears_fen = member.arrears(last)
+        arrears_months, arrears_fen = member.arrears(min(last, overdue))
         lines.append(MemberYear(person_id, member.name, due, paid, arrears_months, arrears_fen))
     lines.sort(key=lambda line: (line.name, line.person_id))
     return YearSheet(year, months, last, lines)
 
 
 async def branch_ledger(
-    uow: UnitOfWork, actor: Actor, branch_id: int, month: int | None, now: datetime, zone: ZoneInfo
+    uow: UnitOfWork,
+    actor: Actor,
+    branch_id: int,
+    month: int | None,
+    now: datetime,
+    zone: ZoneInfo,
+    calendar: DuesCalendar,
 ) -> Ledger:
     """The branch's month (default: the current one) and its year, read with a fixed number
     of statements whatever the number of members (VIEW_DUES). Only months up to the current
-    one can be shown."""
+    one can be shown. Arrears count as in the member's account and the cycle's digest."""
     branch = await branch_for(uow, actor, Action.VIEW_DUES, branch_id)
     local = zone_of(branch, zone)
     current = month_at(now, local)
     shown = current if month is None else month
     if not FIRST_MONTH <= shown <= current:
         raise InvalidInput("dues-error-ledger-month")
+    overdue = await overdue_through(uow, branch, now, zone, calendar)
     members = await _members(uow, branch.id)
     pending = len(await uow.dues.branch_pending(branch.id))
     return Ledger(
         branch=branch,
         current=current,
-        month=_month_sheet(members, branch.id, shown, local),
-        year=_year_sheet(members, branch.id, shown // 12, current),
+        month=_month_sheet(members, branch.id, shown, local, overdue),
+        year=_year_sheet(members, branch.id, shown // 12, current, overdue),
         unassessed=await uow.dues.unassessed(branch, PAYER_ROLES),
         pending=pending,
     )
@@ -793,12 +896,17 @@ async def branch_ledger(
 
 
 async def record_choices(
-    uow: UnitOfWork, actor: Actor, branch_id: int, now: datetime, zone: ZoneInfo
+    uow: UnitOfWork,
+    actor: Actor,
+    branch_id: int,
+    now: datetime,
+    zone: ZoneInfo,
+    calendar: DuesCalendar,
 ) -> Ledger:
     """The current month's ledger for an officer about to record payments (RECORD_DUES):
     its lines with something due are the members to choose from."""
     await branch_for(uow, actor, Action.RECORD_DUES, branch_id)
-    return await branch_ledger(uow, actor, branch_id, None, now, zone)
+    return await branch_ledger(uow, actor, branch_id, None, now, zone, calendar)
 
 
 def quarter_months(current: int) -> list[int]:

@@ -7,10 +7,11 @@ tree, else the configured default, clamped to the month's end), and a month M:
   (latest profile from M or before) with something due in M and no credit for M; each copy
   says the member's own amount and, if earlier months they may still pay (six back) are
   unpaid, how many and the total.
-- DIGEST, 09:00 on day D + digest days: one DUES_DIGEST to the branch's officers with the
-  month's figures, who has not paid and how many party members have no dues profile. A
-  branch with no assessed member gets none: no monthly nagging about a feature it does not
-  use.
+- DIGEST, 09:00 on day D + digest days: one DUES_DIGEST to the branch's officers (or, when
+  none is on Telegram, those of the nearest level above: who confirms its payments, see
+  bot.services.dues) with the month's figures (the very ones of the /dues overview), who
+  has not paid and how many party members have no dues profile. A branch with no assessed
+  member gets none: no monthly nagging about a feature it does not use.
 - ARREARS, judged at the digest moment: a member unpaid WARN/URGENT/ESCALATE months in a row
   is warned once per (member, level, first month of the unpaid run); the officers see the
   newly warned in the digest, or in a DUES_ARREARS of their own when the digest was too late
@@ -38,23 +39,30 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from bot.services.dues import (
+    OFFICER_ROLES,
+    PAYER_ROLES,
+    nearest_reachable,
+    nearest_setting,
+    path_ids,
+    recipient_of,
+)
 from bot.services.dues_rules import (
     BACK_PAY_MONTHS,
+    STAGE_TIME,
     ArrearsLevel,
     Assessment,
     arrears_level,
     arrears_streak,
 )
-from bot.services.locale import DEFAULT_LOCALE, LOCALES
-from bot.services.meetings import PARTY_ROLES
-from bot.services.organizations import DUES_DAY_SETTING, SETTING_CHECKS
+from bot.services.organizations import DUES_DAY_SETTING
 from bot.services.outbox import Queued, Recipient, enqueue_many, send_after
 from bot.services.periods import day_in_month, local_moment, month_at, month_label
 from bot.services.quiet_hours import QuietHours
@@ -74,8 +82,6 @@ REMIND = "dues-remind"
 DIGEST = "dues-digest"
 ARREARS = "dues-arrears"
 ESCALATION = "dues-escalation"
-STAGE_TIME = time(9, 0)
-OFFICER_ROLES = frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER})
 # Names a payload keeps for a list; the message says how many more there are.
 LIST_KEPT = 40
 
@@ -146,15 +152,6 @@ class MemberDue(NamedTuple):
         return recipient_of(self.person_id, self.telegram_id, self.language)
 
 
-def recipient_of(
-    person_id: int, telegram_id: int | None, language: str | None
-) -> Recipient | None:
-    """How to reach someone (outbox.recipients_for, for a row): None without Telegram."""
-    if telegram_id is None:
-        return None
-    return Recipient(person_id, telegram_id, language if language in LOCALES else DEFAULT_LOCALE)
-
-
 @dataclass(frozen=True)
 class ArrearsWarning:
     member: MemberDue
@@ -186,20 +183,10 @@ class ArrearsWarning:
 # ----------------------------------------------------------------------------- when
 
 
-def path_ids(path: str) -> list[int]:
-    """ "/1/4/9/" → [1, 4, 9]: the root first, the organization itself last."""
-    return [int(part) for part in path.strip("/").split("/") if part]
-
-
 def dues_day_of(org: OrgRow, orgs: Mapping[int, OrgRow], default: int) -> int:
     """The nearest valid "dues_day" setting from the organization up to the root."""
-    check = SETTING_CHECKS[DUES_DAY_SETTING]
-    for org_id in reversed(path_ids(org.path)):
-        found = orgs.get(org_id)
-        value = (found.settings or {}).get(DUES_DAY_SETTING) if found is not None else None
-        if value is not None and not isinstance(value, bool) and check(value):
-            return int(value)
-    return default
+    chain = (orgs[i].settings if i in orgs else None for i in reversed(path_ids(org.path)))
+    return nearest_setting(chain, DUES_DAY_SETTING, default)
 
 
 @lru_cache(maxsize=4096)
@@ -454,7 +441,12 @@ async def _queue_due(
     warnings = await _new_warnings(uow, members, digests, marks)
     counts.warnings = len(warnings)
     officers = _reachable(await repo.holders(OFFICER_ROLES))
-    unassessed = await repo.unassessed_counts(PARTY_ROLES)
+
+    def officers_of(branch: OrgRow) -> list[Recipient]:
+        found = nearest_reachable(branch.path, officers)
+        return found[1] if found else []
+
+    unassessed = await repo.unassessed_counts(PAYER_ROLES)
     by_slot: dict[tuple[int, int], list[ArrearsWarning]] = defaultdict(list)
     for warning in warnings:
         by_slot[warning.slot].append(warning)
@@ -472,7 +464,7 @@ async def _queue_due(
             item = Queued(
                 BroadcastKind.DUES_DIGEST,
                 branch_id,
-                officers.get(branch_id, []),
+                officers_of(branch),
                 not_before(branch_id),
                 payload={
                     **common,
@@ -488,7 +480,7 @@ async def _queue_due(
                 Queued(
                     BroadcastKind.DUES_ARREARS,
                     branch_id,
-                    officers.get(branch_id, []),
+                    officers_of(branch),
                     not_before(branch_id),
                     payload={**common, **warned_lines},
                     dedupe_key=f"{ARREARS}-officers:{branch_id}:{month_label(month)}",
@@ -606,17 +598,16 @@ async def _escalations(
     """One DUES_ESCALATION per committee and month to the admins of the nearest committee
     above each branch that has someone reachable. Branches of one committee whose digests
     fall on different days add later escalations of the same month under numbered keys."""
-    admins = _reachable(await repo.holders([Role.ADMIN]))
+    admins = {
+        org_id: people
+        for org_id, people in _reachable(await repo.holders([Role.ADMIN])).items()
+        if org_id in orgs and orgs[org_id].level is Level.COMMITTEE
+    }
     grouped: dict[tuple[int, int], list[ArrearsWarning]] = defaultdict(list)
     for warning in escalated:
-        branch = orgs[warning.branch_id]
-        above = [
-            org_id
-            for org_id in reversed(path_ids(branch.path)[:-1])
-            if org_id in orgs and orgs[org_id].level is Level.COMMITTEE and admins.get(org_id)
-        ]
-        if above:
-            grouped[above[0], warning.month].append(warning)
+        found = nearest_reachable(orgs[warning.branch_id].path, admins)
+        if found:
+            grouped[found[0], warning.month].append(warning)
     if not grouped:
         return []
     earlier = await uow.marks.keys(ESCALATION, {month_label(m) for _, m in grouped})

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from bot.services.periods import day_in_month
+from bot.services.periods import day_in_month, month_of_date
 
 
 class DuesCategory(StrEnum):
@@ -61,6 +61,7 @@ WARN_MONTHS = 3  # unpaid months in a row: a warning to the member and the secre
 URGENT_MONTHS = 5  # an urgent warning
 ESCALATE_MONTHS = 6  # the committee's admins are told: 自行脱党 risk (Constitution art. 9)
 BASE_MAX_FEN = 100_000_000  # a monthly base of a million yuan is a typo
+STAGE_TIME = time(9, 0)  # the dues day's reminder and the officers' digest, local time
 
 
 class ArrearsLevel(StrEnum):
@@ -228,6 +229,23 @@ def counted_through(today: date, current: int, dues_day: int, grace_days: int) -
     while today < day_in_month(month, dues_day) + timedelta(days=grace_days):
         month -= 1
     return month
+
+
+@dataclass(frozen=True)
+class DuesCalendar:
+    """The configured dues day (a branch may set its own up the tree) and how many days
+    after it the officers get their digest, from when an unpaid month is in arrears."""
+
+    dues_day: int
+    digest_days: int
+
+
+def arrears_through(local: datetime, dues_day: int, digest_days: int) -> int:
+    """The latest month in arrears if unpaid, at `local` (the branch's wall clock): a month
+    counts from STAGE_TIME on its digest day, the moment the dues cycle judges it, so the
+    member's account, the ledger and the cycle's warnings agree on every run of months."""
+    today = local.date() if local.time() >= STAGE_TIME else local.date() - timedelta(days=1)
+    return counted_through(today, month_of_date(local.date()), dues_day, digest_days)
 
 
 def yuan(fen: int) -> str:

@@ -12,7 +12,10 @@ dues-account-paid-year-none = Nothing paid in { $year } yet.
 dues-account-owed = Unpaid months: { $months }, { $amount } yuan in all
 dues-account-too-old = Of these, { $months } are more than six months back and can no longer be paid; please talk to the branch secretary.
 dues-account-clear = ✅ Nothing owed.
-dues-account-streak = ⚠ { $count } months unpaid in a row.
+dues-account-streak = ⚠ { $count ->
+    [one] One month overdue.
+   *[other] { $count } months unpaid in a row.
+}
 dues-account-pending = { $count } payment report(s) waiting for the branch to confirm.
 dues-home-officer = 📊 Branch dues:
 
@@ -101,7 +104,11 @@ dues-overview-title = 📊 { $branch } · dues for { $month }
 dues-overview-none = No member's dues have been set yet.
 dues-overview-totals = { $assessed } members assessed: { $due } yuan due, { $paid } yuan paid ({ $count } members)
 dues-overview-unpaid = { $count } unpaid:
-dues-overview-unpaid-line = • { $name } { $amount } yuan ({ $streak } months unpaid in a row)
+dues-overview-unpaid-line = • { $name } { $amount } yuan{ $streak ->
+    [0] {""}
+    [one] {" "}(1 month overdue)
+   *[other] {" "}({ $streak } months unpaid in a row)
+}
 dues-overview-more = … and { $count } more
 dues-overview-all-paid = ✅ Everyone who owes dues this month has paid.
 dues-overview-unassessed = { $count } party members without dues set: { $names }

@@ -101,7 +101,10 @@ dues-overview-title = 📊 { $branch } · { $month } ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ �
 dues-overview-none = ᠶᠠᠮᠠᠷ ᠴᠤ ᠭᠡᠰᠢᠭᠦᠨ ᠦ ᠲᠠᠲᠠᠪᠤᠷᠢ ᠶᠢᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ ᠲᠣᠭᠲᠠᠭᠠᠭᠠᠳᠤᠢ᠃
 dues-overview-totals = ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ { $assessed } ᠬᠦᠮᠦᠨ᠄ ᠲᠤᠰᠢᠶᠠᠬᠤ { $due } ᠶᠤᠸᠠᠨ᠂ ᠲᠤᠰᠢᠶᠠᠭᠰᠠᠨ { $paid } ᠶᠤᠸᠠᠨ ({ $count } ᠬᠦᠮᠦᠨ)
 dues-overview-unpaid = ᠲᠤᠰᠢᠶᠠᠭᠠᠳᠤᠢ { $count } ᠬᠦᠮᠦᠨ᠄
-dues-overview-unpaid-line = • { $name } { $amount } ᠶᠤᠸᠠᠨ (ᠦᠷᠭᠦᠯᠵᠢ { $streak } ᠰᠠᠷ᠎ᠠ ᠲᠤᠰᠢᠶᠠᠭᠠᠳᠤᠢ)
+dues-overview-unpaid-line = • { $name } { $amount } ᠶᠤᠸᠠᠨ{ $streak ->
+    [0] {""}
+   *[other] {" "}(ᠦᠷᠭᠦᠯᠵᠢ { $streak } ᠰᠠᠷ᠎ᠠ ᠲᠤᠰᠢᠶᠠᠭᠠᠳᠤᠢ)
+}
 dues-overview-more = … ᠪᠤᠰᠤᠳ { $count } ᠬᠦᠮᠦᠨ
 dues-overview-all-paid = ✅ ᠡᠨᠡ ᠰᠠᠷ᠎ᠠ ᠳᠤ ᠲᠤᠰᠢᠶᠠᠬᠤ ᠭᠡᠰᠢᠭᠦᠳ ᠪᠦᠭᠦᠳᠡ ᠲᠤᠰᠢᠶᠠᠪᠠ᠃
 dues-overview-unassessed = ᠲᠠᠲᠠᠪᠤᠷᠢ ᠶᠢᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ ᠲᠣᠭᠲᠠᠭᠠᠭᠠᠳᠤᠢ { $count } ᠭᠡᠰᠢᠭᠦᠨ᠄ { $names }

@@ -101,7 +101,10 @@ dues-overview-title = 📊 { $branch } · { $month } 党费
 dues-overview-none = 还没有为任何党员核定党费标准。
 dues-overview-totals = 已核定 { $assessed } 人：应交 { $due } 元，已交 { $paid } 元（{ $count } 人）
 dues-overview-unpaid = 未交 { $count } 人：
-dues-overview-unpaid-line = • { $name } { $amount } 元（连续 { $streak } 个月未交）
+dues-overview-unpaid-line = • { $name } { $amount } 元{ $streak ->
+    [0] {""}
+   *[other] （连续 { $streak } 个月未交）
+}
 dues-overview-more = … 另有 { $count } 人
 dues-overview-all-paid = ✅ 本月应交党费的党员都已交齐。
 dues-overview-unassessed = 未核定党费标准的党员 { $count } 人：{ $names }

@@ -4,9 +4,12 @@ from sqlalchemy import func, select
 
 from bot.demo import DEMO_FARMER_FEN, DEMO_ZONE, PERSONAS, seed
 from bot.services import dues, guidance, invites, themed_day
+from bot.services.dues_rules import DuesCalendar
 from bot.services.roles import Role
 from storage.models import Broadcast, GuidanceStatus
 from tests.factories import actor_of
+
+CALENDAR = DuesCalendar(dues_day=5, digest_days=7)  # the configured defaults
 
 
 async def test_seed_is_repeatable_and_gives_every_persona_its_roles(uow, clock) -> None:
@@ -59,11 +62,11 @@ async def test_seed_has_dues_history_once_with_the_herders_arrears(uow, clock) -
         secretary = await u.people.by_telegram_id(100002)
         assert herder is not None and secretary is not None
         bater = await actor_of(uow, herder)
-        account = await dues.account(u, bater, clock(), DEMO_ZONE)
+        account = await dues.account(u, bater, clock(), DEMO_ZONE, CALENDAR)
         # 0.5 yuan a month from the demo region's setting; only the oldest month paid
         assert account.profile is not None and account.profile.amount_fen == DEMO_FARMER_FEN
         assert (account.streak, account.owed_fen) == (5, 5 * DEMO_FARMER_FEN)
         assert len(await u.dues.profiles_of(herder.id)) == 1  # the second seed added nothing
-        li = await dues.account(u, await actor_of(uow, secretary), clock(), DEMO_ZONE)
+        li = await dues.account(u, await actor_of(uow, secretary), clock(), DEMO_ZONE, CALENDAR)
         assert li.profile is not None and li.profile.amount_fen == 4_800  # 4,800 yuan × 1%
         assert (li.streak, li.unpaid) == (0, [])

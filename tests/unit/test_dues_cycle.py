@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.handlers.render import TEXT_LIMIT
 from bot.i18n import Translator, load_core
 from bot.renderers.dues import RENDERERS
-from bot.services import dues_cycle
+from bot.services import dues, dues_cycle, people
 from bot.services.dues_cycle import CycleCounts, CyclePolicy
 from bot.services.dues_rules import (
     BACK_PAY_MONTHS,
@@ -457,6 +457,40 @@ async def test_escalation_goes_to_the_nearest_committee_with_reachable_admins(uo
     # no officer at the branch: the member is still warned
     [warning] = await queued(uow, BroadcastKind.DUES_ARREARS)
     assert warning.people == {member.id}
+
+
+async def test_the_digest_goes_where_reports_go_when_a_branch_has_no_officer_on_telegram(
+    uow: Uow, clock: Any
+) -> None:
+    """A branch under a general branch whose only secretary has no Telegram: the members'
+    reports go to the general branch's officers (bot.services.dues), and so does the digest,
+    and the officers' copy of the arrears warnings."""
+    tree = await build_tree(uow)
+    async with uow() as u:
+        general = await make_org(u, "GB", Level.GENERAL_BRANCH, tree.committee, name="总支")
+        head = await make_person(u, "总支书记", 2500, [(general, Role.SECRETARY)])
+        branch = await make_org(u, "GB-1", Level.BRANCH, general, name="牧区党支部")
+        await make_person(u, "没有账号的书记", None, [(branch, Role.SECRETARY)])
+        member = await make_person(u, "牧民党员", 3500, [(branch, Role.MEMBER)])
+        await assess(u, member, branch, "2026-09", 50)
+        await u.commit()
+    async with uow() as u:
+        actor = await people.actor_for(u, member)
+        reported = await dues.report_payment(
+            u, actor, [parse_month_label("2026-09")], 50, clock(), SHANGHAI
+        )
+    assert [r.person_id for r in reported.officers] == [head.id]
+
+    assert (await sweep(uow, at(2026, 11, 12))).digests == 1
+    [digest] = await queued(uow, BroadcastKind.DUES_DIGEST)
+    assert digest.broadcast.org_id == branch.id and digest.people == {head.id}
+    # January's digest found four days late: skipped, the officers warned directly
+    late = await sweep(uow, at(2027, 1, 16))
+    assert (late.digests, late.warnings) == (0, 1)
+    officers = [
+        s for s in await queued(uow, BroadcastKind.DUES_ARREARS) if s.deliveries[0].payload is None
+    ]
+    assert [s.people for s in officers] == [{head.id}]
 
 
 async def test_a_later_digest_day_in_the_same_month_escalates_under_a_new_key(

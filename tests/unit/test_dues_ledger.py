@@ -18,7 +18,16 @@ from bot.services.roles import Role
 from storage.uow import UnitOfWork
 from tests.conftest import FakeClock
 from tests.factories import actor_of, build_tree, make_person
-from tests.unit.test_dues import NOV, OCT, SEP, SHANGHAI, add_profile, record, report
+from tests.unit.test_dues import (
+    CALENDAR,
+    NOV,
+    OCT,
+    SEP,
+    SHANGHAI,
+    add_profile,
+    record,
+    report,
+)
 
 LABELS = {key: f"<{key}>" for key in (*MONTH_LABELS, *YEAR_LABELS)}
 
@@ -50,7 +59,9 @@ async def ledger(uow: Callable[[], UnitOfWork], clock: FakeClock) -> dues.Ledger
     async with uow() as u:
         await dues.confirm_payment(u, secretary, paid.payment.id, clock())
     async with uow() as u:
-        return await dues.branch_ledger(u, secretary, tree.branch_a.id, None, clock(), SHANGHAI)
+        return await dues.branch_ledger(
+            u, secretary, tree.branch_a.id, None, clock(), SHANGHAI, CALENDAR
+        )
 
 
 def test_month_sheet_equals_the_ledger(ledger: dues.Ledger) -> None:
