@@ -48,8 +48,6 @@ from storage.models import Organization
 from storage.uow import UnitOfWork
 
 BRANCHES_PER_PAGE = 20
-# a page's branch lines share what the header and the page number leave of one message
-LINE_MAX = (TEXT_LIMIT - 500) // BRANCHES_PER_PAGE
 Screen = tuple[str, InlineKeyboardMarkup | None]
 
 
@@ -113,6 +111,23 @@ async def _branch_screen(
     return text, branch_keyboard(i18n, back)
 
 
+def fit_lines(lines: list[str], budget: int) -> list[str]:
+    """The lines whole when they fit in `budget` characters together (newlines included),
+    else each line longer than one common length cut to it with "…": short lines stay
+    whole, and a page of long Mongolian kind names is cut only when it must be."""
+    room = budget - max(len(lines) - 1, 0)
+    if sum(map(len, lines)) <= room:
+        return lines
+    cap, left = room, len(lines)
+    for length in sorted(map(len, lines)):
+        if length * left > room:
+            cap = room // left
+            break
+        room -= length
+        left -= 1
+    return [line if len(line) <= cap else line[: max(cap - 1, 0)] + "…" for line in lines]
+
+
 def committee_lines(texts: Texts, overview: Overview, page: int, pages: int) -> list[str]:
     lines = [
         texts.get(
@@ -130,22 +145,29 @@ def committee_lines(texts: Texts, overview: Overview, page: int, pages: int) -> 
     )
     separator = texts.get("meeting-list-separator")
     start = page * BRANCHES_PER_PAGE
-    for gap in overview.gaps[start : start + BRANCHES_PER_PAGE]:
-        kinds = separator.join(
-            kind_with_groups(
-                texts,
-                {
-                    "kind": s.kind.value,
-                    "groups": [g.name for g in s.groups if g.status is Status.MISSING],
-                },
-            )
-            for s in gap.missing
+    branches = [
+        texts.get(
+            "deadlines-committee-line",
+            branch=gap.name,
+            kinds=separator.join(
+                kind_with_groups(
+                    texts,
+                    {
+                        "kind": s.kind.value,
+                        "groups": [g.name for g in s.groups if g.status is Status.MISSING],
+                    },
+                )
+                for s in gap.missing
+            ),
         )
-        line = texts.get("deadlines-committee-line", branch=gap.name, kinds=kinds)
-        lines.append(line if len(line) <= LINE_MAX else line[: LINE_MAX - 1] + "…")
-    if pages > 1:
-        lines.append(texts.get("deadlines-committee-page", page=page + 1, pages=pages))
-    return lines
+        for gap in overview.gaps[start : start + BRANCHES_PER_PAGE]
+    ]
+    footer = (
+        [texts.get("deadlines-committee-page", page=page + 1, pages=pages)] if pages > 1 else []
+    )
+    # the branch lines get what the header and the footer leave of one message
+    budget = TEXT_LIMIT - len("\n".join([*lines, *footer])) - 2
+    return [*lines, *fit_lines(branches, budget), *footer]
 
 
 async def _committee_screen(

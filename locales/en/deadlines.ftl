@@ -37,11 +37,17 @@ deadlines-branch-none = No regular meeting is required of this branch at the mom
 deadlines-kind-line = { $kind } · { $frequency } · { $period }: { $status }
 deadlines-status-held = ✅ held ({ $date })
 deadlines-status-scheduled = 🗓 scheduled ({ $date })
-deadlines-status-missing = ❌ neither held nor scheduled, { $days } days left (deadline { $deadline })
+deadlines-status-missing = ❌ neither held nor scheduled, { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left (deadline { $deadline })
 deadlines-status-groups-held = ✅ held by every party group
 deadlines-status-groups-scheduled = 🗓 held or scheduled by every party group
-deadlines-status-groups-missing = ❌ some party groups have neither held nor scheduled one, { $days } days left (deadline { $deadline })
-deadlines-group-line =     · { $group }: { $status }
+deadlines-status-groups-missing = ❌ some party groups have neither held nor scheduled one, { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left (deadline { $deadline })
+deadlines-group-line = {"    "}· { $group }: { $status }
 deadlines-group-held = ✅ held ({ $date })
 deadlines-group-scheduled = 🗓 scheduled ({ $date })
 deadlines-group-missing = ❌ not scheduled
@@ -50,7 +56,10 @@ deadlines-branch-hint = Schedule a meeting with /meeting. A meeting counts as he
 ## A committee: the branches below, this period
 deadlines-committee-header = 📊 { $committee }: required meetings of the branches below ({ $today })
 deadlines-committee-empty = There are no branches below yet.
-deadlines-committee-all-done = All { $total } branches have held or scheduled every required meeting of this period.
+deadlines-committee-all-done = { $total ->
+    [one] The branch has
+   *[other] All { $total } branches have
+} held or scheduled every required meeting of this period.
 deadlines-committee-counts = { $behind } of { $total } branches have required meetings neither held nor scheduled:
 deadlines-committee-line = • { $branch }: { $kinds }
 deadlines-committee-page = Page { $page }/{ $pages }
@@ -67,7 +76,10 @@ deadlines-frequencies-reset = ✅ Back to defaults
 deadlines-error-kind = No frequency can be set for this kind of meeting.
 
 ## Reminders and reports (to officers and committee admins)
-deadlines-reminder-header = ⏰ { $branch }: required meetings of { $period } are neither held nor scheduled yet, { $days } days left (deadline { $deadline }):
+deadlines-reminder-header = ⏰ { $branch }: required meetings of { $period } are neither held nor scheduled yet, { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left (deadline { $deadline }):
 deadlines-reminder-line = • { $kind }
 deadlines-reminder-groups = • { $kind } ({ $groups })
 deadlines-reminder-hint = Schedule them with /meeting and confirm the sign-ins afterwards. /deadlines shows everything.
@@ -75,5 +87,8 @@ deadlines-missed-header = 📋 { $committee }, { $period }: { $missed } of { $to
 deadlines-missed-line = • { $branch }: { $kinds }
 deadlines-missed-kind-groups = { $kind } ({ $groups })
 deadlines-more = … and { $count } more
-deadlines-missed-more = … and { $count } more branches
+deadlines-missed-more = … and { $count } more { $count ->
+    [one] branch
+   *[other] branches
+}
 deadlines-missed-hint = Only meetings held with a confirmed sign-in count. /deadlines shows the current period.

@@ -101,7 +101,7 @@ async def test_the_admin_sees_the_branches_below_page_by_page(harness: Harness) 
     first = text_of(harness, ADMIN)
     assert tree.committee.name in first
     assert "共 28 个支部，其中 28 个支部有会议未召开也未安排" in first
-    assert "长" * 100 in first and "长" * 200 not in first  # a long line is clipped
+    assert "长" * 200 + "：" in first  # the page has room: even a long name is shown whole
     assert f"• {tree.branch_a.name}：支部党员大会、支委会、党小组会（第一党小组）、党课" in first
     assert f"• {tree.branch_b.name}：支部党员大会、党课、组织生活会、民主评议党员" in first
     assert "第 1/2 页" in first
@@ -115,6 +115,44 @@ async def test_the_admin_sees_the_branches_below_page_by_page(harness: Harness) 
         )
     )
     assert "第 2/2 页" in text_of(harness, ADMIN)
+
+
+async def test_a_crowded_page_cuts_its_longest_lines_to_fit_one_message(
+    harness: Harness,
+) -> None:
+    tree = await build_tree(harness.uow)
+    async with harness.uow() as u:
+        for number in range(24):
+            name = f"{number:02d}" + "很长的名字" * 40
+            await make_org(u, f"L{number:02d}", Level.BRANCH, tree.committee, name=name[:200])
+        await u.commit()
+    await harness.send(Chatter(ADMIN, "组织部王").text("/deadlines"))
+    text = text_of(harness, ADMIN)
+    assert len(text) <= 4096
+    lines = [line for line in text.split("\n") if line.startswith("• ")]
+    assert len(lines) == 20 and "第 1/2 页" in text  # every branch of the page, and the footer
+    assert f"• {tree.branch_a.name}：支部党员大会、支委会、党小组会（第一党小组）、党课" in text
+    long = [line for line in lines if "很长的名字" in line]
+    assert long and all(line.endswith("…") for line in long)  # only the long ones are cut
+
+
+async def test_the_pages_read_whole_in_mongolian_and_in_english(harness: Harness) -> None:
+    tree = await build_tree(harness.uow)
+    async with harness.uow() as u:
+        await make_person(u, "ᠪᠠᠲᠤ", 4002, [(tree.committee, Role.ADMIN)], language="mn")
+        await u.commit()
+    await harness.send(Chatter(4002, "ᠪᠠᠲᠤ", "mn").text("/deadlines"))
+    text = text_of(harness, 4002)
+    # branch B misses all six kinds: its line is long in Mongolian, but the page has room
+    line = next(line for line in text.split("\n") if tree.branch_b.name in line)
+    assert "…" not in line and line.endswith("ᠨᠠᠮ ᠤᠨ ᠭᠡᠰᠢᠭᠦᠳ ᠢ ᠠᠷᠠᠳᠴᠢᠯᠠᠨ ᠦᠨᠡᠯᠡᠬᠦ")
+    assert "2 ᠰᠠᠯᠪᠤᠷᠢ ᠠᠴᠠ 2" in text
+    assert not any("\u0400" <= ch <= "\u04ff" for ch in text)  # no Cyrillic anywhere
+
+    await harness.send(Chatter(SECRETARY_A, "书记甲").text("/deadlines"))
+    assert "\n    · 第一党小组：❌ 未安排" in text_of(
+        harness, SECRETARY_A
+    )  # indented under 党小组会
 
 
 async def test_the_admin_changes_and_resets_a_frequency(harness: Harness) -> None:

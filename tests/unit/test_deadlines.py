@@ -633,6 +633,27 @@ async def test_reminder_and_report_read_in_three_languages(uow) -> None:
     assert period_name(Translator(core, "zh"), "2026") == "2026年"
 
 
+async def test_english_counts_one_day_and_one_branch_in_the_singular() -> None:
+    en = Translator(await load_core(), "en")
+    reminder = Broadcast(
+        kind=BroadcastKind.DEADLINE_REMINDER,
+        payload={
+            "branch": "B",
+            "period": "2026-11",
+            "deadline": "2026-11-30",
+            "days": 1,
+            "missing": [{"kind": "party_lecture", "groups": []}],
+        },
+    )
+    text = RENDERERS[BroadcastKind.DEADLINE_REMINDER](reminder, Delivery(), en).text
+    assert "1 day left" in text and "days" not in text
+    assert en.get("deadlines-missed-more", count=1) == "… and 1 more branch"
+    assert en.get("deadlines-missed-more", count=3) == "… and 3 more branches"
+    assert en.get("deadlines-status-missing", days=2, deadline="2026-11-30").startswith(
+        "❌ neither held nor scheduled, 2 days left"
+    )
+
+
 async def test_a_long_missed_report_fits_one_message(uow) -> None:
     core = await load_core()
     branches = [
