@@ -288,7 +288,9 @@ class _Facts:
             )
 
     def status(self, org_id: int, kind: MeetingKind, span: Span) -> tuple[Status, datetime | None]:
-        """Held (the latest such meeting), else scheduled (the next one), else missing."""
+        """Held (the latest such meeting), else scheduled (the next one), else missing.
+        The one place that says what held and scheduled mean; a started meeting without a
+        confirmed sign-in is neither."""
         start, end = span
         held: tuple[float, datetime] | None = None
         scheduled: tuple[float, datetime] | None = None
@@ -308,13 +310,10 @@ class _Facts:
 
     def lacks(self, org_id: int, kind: MeetingKind, span: Span, held_only: bool) -> bool:
         """Not held (a report), or neither held nor scheduled (a reminder)."""
-        start, end, now = span[0], span[1], self.now
-        for moment, attended, _ in self.starts[kind].get(org_id, ()):
-            if start <= moment < end and (
-                (attended and moment <= now) or (not held_only and moment > now)
-            ):
-                return False
-        return True
+        if org_id not in self.starts[kind]:  # most branches: no meeting of the kind at all
+            return True
+        status = self.status(org_id, kind, span)[0]
+        return status is not Status.HELD if held_only else status is Status.MISSING
 
     def missing(
         self,
