@@ -27,7 +27,7 @@ from bot.config import Settings
 from bot.delivery import best_effort
 from bot.exports.dues_ledger import MONTH_COLUMNS, month_workbook, year_workbook
 from bot.handlers.render import split_text
-from bot.handlers.steps import answer, core_of, edit_step, leave_flow
+from bot.handlers.steps import answer, core_of, patiently, replace
 from bot.i18n import Texts, Translator
 from bot.keyboards.dues import (
     CATEGORIES,
@@ -85,7 +85,7 @@ from bot.services.dues_rules import (
     payable_months,
     yuan,
 )
-from bot.services.errors import AccessDenied, InvalidInput
+from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from bot.services.organizations import zone_of
 from bot.services.periods import Frequency, Period, month_label
 from storage.models import DuesPayment, PaymentStatus
@@ -125,12 +125,32 @@ class AssessFlow(StatesGroup):
     preview = State()
 
 
+async def screen(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """The next screen in place of the pressed message. Answering the button only stops its
+    spinner: a query Telegram no longer takes (the bot was down a while, the answer would
+    be "query is too old") must not stop what follows. A message older than 48 hours
+    comes back inaccessible and cannot be edited: the screen then arrives as a new message
+    (a secretary confirms a report days after it came)."""
+    await best_effort(query.answer(), "answering a dues button")
+    if isinstance(query.message, Message):
+        await replace(query, text, markup)
+    else:
+        await say(query, text, markup)
+
+
+async def say(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """A new message in the chat of the pressed button, accessible or not."""
+    message = query.message
+    if message is not None:
+        await patiently(lambda: message.answer(text, reply_markup=markup))
+
+
 async def show(
     event: Message | CallbackQuery, text: str, markup: InlineKeyboardMarkup | None
 ) -> None:
     """The next step: in place of the pressed message, or as an answer to a typed one."""
     if isinstance(event, CallbackQuery):
-        await edit_step(event, text, markup)
+        await screen(event, text, markup)
     else:
         await answer(event, text, markup)
 
@@ -368,16 +388,16 @@ async def menu(
     if action is MenuAction.MINE:
         branch, payments = await dues.my_payments(uow, actor)
         text = my_payments_text(i18n, payments, zone_of(branch, settings.zone))
-        await edit_step(query, text, back_home_keyboard(i18n))
+        await screen(query, text, back_home_keyboard(i18n))
     elif action is MenuAction.BRANCHES:
         branches = await dues.officer_branches(uow, actor)
         page, pages = page_of(len(branches), callback_data.page)
         shown = branches[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-        await edit_step(
+        await screen(
             query, i18n.get("dues-branches-title"), branches_keyboard(i18n, shown, page, pages)
         )
     else:
-        await edit_step(query, *await _home(uow, actor, i18n, settings, now))
+        await screen(query, *await _home(uow, actor, i18n, settings, now))
 
 
 def my_payments_text(texts: Texts, payments: list[DuesPayment], zone: ZoneInfo) -> str:
@@ -426,7 +446,7 @@ async def _months_step(query: CallbackQuery, state: FSMContext, i18n: I18nContex
     chosen = set(data["chosen"])
     total = sum(due for m, due in choices if m in chosen)
     text = i18n.get("dues-report-ask-months", count=len(chosen), total=yuan(total))
-    await edit_step(query, text, report_months_keyboard(i18n, choices, chosen))
+    await screen(query, text, report_months_keyboard(i18n, choices, chosen))
 
 
 async def toggle_report_month(
@@ -455,7 +475,7 @@ async def report_months_done(query: CallbackQuery, state: FSMContext, i18n: I18n
     total = sum(chosen.values())
     await state.set_state(ReportFlow.amount)
     text = i18n.get("dues-report-ask-amount", months=labels(chosen), total=yuan(total))
-    await edit_step(query, text, amount_keyboard(i18n, total))
+    await screen(query, text, amount_keyboard(i18n, total))
 
 
 async def _amount_chosen(
@@ -509,7 +529,7 @@ async def photo_expected(message: Message, i18n: I18nContext) -> None:
 
 async def ask_paid_by(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
     await state.set_state(ReportFlow.paid_by)
-    await edit_step(query, i18n.get("dues-report-ask-paid-by"), abort_keyboard(i18n))
+    await screen(query, i18n.get("dues-report-ask-paid-by"), abort_keyboard(i18n))
 
 
 async def report_paid_by_typed(message: Message, state: FSMContext, i18n: I18nContext) -> None:
@@ -542,9 +562,6 @@ async def submit_report(
         paid_by=data.get("paid_by", ""),
     )
     await state.clear()
-    await edit_step(
-        query, i18n.get("dues-report-sent", branch=reported.branch.name), back_home_keyboard(i18n)
-    )
     silent = is_quiet(settings, reported.branch, now)
     core = core_of(i18n)
     for officer in reported.officers:
@@ -559,6 +576,9 @@ async def submit_report(
         )
         markup = decision_keyboard(texts, reported.payment)
         await deliver(bot, officer.chat_id, text, markup, silent=silent)
+    await screen(
+        query, i18n.get("dues-report-sent", branch=reported.branch.name), back_home_keyboard(i18n)
+    )
 
 
 # ----------------------------------------------------------------------------- deciding
@@ -584,14 +604,14 @@ async def open_payment(
     if payment.note:
         lines.append(i18n.get("dues-mine-note", reason=payment.note))
     back = BranchCB(action=BranchAction.PENDING, branch_id=seen.branch.id)
-    await edit_step(query, "\n".join(lines), card_keyboard(i18n, payment, seen.can_decide, back))
+    await screen(query, "\n".join(lines), card_keyboard(i18n, payment, seen.can_decide, back))
 
 
 async def send_receipt(
     query: CallbackQuery, callback_data: PaymentCB, uow: UnitOfWork, actor: Actor, bot: Bot
 ) -> None:
     file_id = await dues.receipt_of(uow, actor, callback_data.payment_id)
-    await query.answer()
+    await best_effort(query.answer(), "answering a dues button")
     await best_effort(bot.send_photo(query.from_user.id, file_id), "sending a dues receipt")
 
 
@@ -612,7 +632,6 @@ async def confirm(
         i18n.get("dues-confirmed-done", name=name),
         *report_lines(i18n, payment, decided.shares),
     ]
-    await edit_step(query, "\n".join(lines), None)
     if decided.member is not None:
         texts = Translator(core_of(i18n), decided.member.locale)
         text = texts.get(
@@ -621,6 +640,7 @@ async def confirm(
         await deliver(
             bot, decided.member.chat_id, text, silent=is_quiet(settings, decided.branch, now)
         )
+    await screen(query, "\n".join(lines), None)
 
 
 async def _member_name(uow: UnitOfWork, person_id: int) -> str:
@@ -640,10 +660,9 @@ async def ask_reject_reason(
     await state.clear()
     await state.set_state(RejectFlow.reason)
     await state.set_data({"payment_id": payment.id})
-    await query.answer()
-    if isinstance(query.message, Message):
-        name = await _member_name(uow, payment.person_id)
-        await answer(query.message, i18n.get("dues-reject-ask", name=name), abort_keyboard(i18n))
+    await best_effort(query.answer(), "answering a dues button")
+    name = await _member_name(uow, payment.person_id)
+    await say(query, i18n.get("dues-reject-ask", name=name), abort_keyboard(i18n))
 
 
 async def reject_reason_typed(
@@ -656,13 +675,17 @@ async def reject_reason_typed(
     settings: Settings,
     now: datetime,
 ) -> None:
+    """The reason is asked again when it is empty or too long; when the report was decided
+    meanwhile (another officer confirmed it) or is out of reach, the flow ends with the
+    explanation instead of refusing every message that follows."""
     payment_id = (await state.get_data())["payment_id"]
-    decided = await dues.reject_payment(uow, actor, payment_id, message.text or "", now)
+    try:
+        decided = await dues.reject_payment(uow, actor, payment_id, message.text or "", now)
+    except (Conflict, NotFound, AccessDenied):
+        await state.clear()
+        raise
     payment = decided.payment
     await state.clear()
-    await answer(
-        message, i18n.get("dues-rejected-done", name=await _member_name(uow, payment.person_id))
-    )
     if decided.member is not None:
         texts = Translator(core_of(i18n), decided.member.locale)
         text = texts.get(
@@ -674,6 +697,9 @@ async def reject_reason_typed(
         await deliver(
             bot, decided.member.chat_id, text, silent=is_quiet(settings, decided.branch, now)
         )
+    await answer(
+        message, i18n.get("dues-rejected-done", name=await _member_name(uow, payment.person_id))
+    )
 
 
 # ----------------------------------------------------------------------------- a branch
@@ -725,7 +751,7 @@ async def branch_screen(
         page, pages = page_of(len(pending), callback_data.page)
         shown = pending[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         key = "dues-pending-title" if pending else "dues-pending-empty"
-        await edit_step(
+        await screen(
             query,
             i18n.get(key, count=len(pending)),
             pending_keyboard(i18n, branch_id, shown, page, pages),
@@ -734,14 +760,14 @@ async def branch_screen(
         ledger = await dues.branch_ledger(
             uow, actor, branch_id, month or None, now, settings.zone, calendar_of(settings)
         )
-        await edit_step(
+        await screen(
             query, year_text(i18n, ledger), year_keyboard(i18n, branch_id, ledger.month.month)
         )
     elif action in (BranchAction.MONTH_XLSX, BranchAction.YEAR_XLSX):
         await send_ledger(query, callback_data, uow, actor, i18n, settings, now)
     else:
         await state.clear()
-        await edit_step(query, *await _overview(uow, actor, i18n, settings, now, branch_id, month))
+        await screen(query, *await _overview(uow, actor, i18n, settings, now, branch_id, month))
 
 
 async def send_ledger(
@@ -777,8 +803,8 @@ async def send_ledger(
         period = str(ledger.year.year)
         names["title"] = i18n.get("dues-xlsx-title-year", branch=branch.name, year=period)
         content = await asyncio.to_thread(year_workbook, ledger, names)
-    await query.answer()
-    if isinstance(query.message, Message):
+    await best_effort(query.answer(), "answering a dues button")
+    if query.message is not None:
         await query.message.answer_document(
             BufferedInputFile(content, filename=f"dues-{branch.code}-{period}.xlsx"),
             caption=names["title"],
@@ -830,7 +856,7 @@ async def _members_step(query: CallbackQuery, state: FSMContext, i18n: I18nConte
     ]
     selected = set(data["selected"])
     text = i18n.get("dues-record-ask-members", count=len(selected))
-    await edit_step(query, text, record_members_keyboard(i18n, shown, selected, page, pages))
+    await screen(query, text, record_members_keyboard(i18n, shown, selected, page, pages))
 
 
 async def record_members(
@@ -852,7 +878,7 @@ async def record_members(
         current = data["current"]
         quarter = Period.containing(current, Frequency.QUARTERLY).label
         await state.set_state(RecordFlow.months)
-        await edit_step(
+        await screen(
             query,
             i18n.get("dues-record-ask-months", count=len(data["selected"])),
             record_months_keyboard(i18n, month_label(current), quarter),
@@ -879,7 +905,7 @@ async def record_months(
 async def _choose_step(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
     data = await state.get_data()
     window = list(payable_months(data["current"]))
-    await edit_step(
+    await screen(
         query,
         i18n.get("dues-record-choose-months"),
         record_choose_keyboard(i18n, window, set(data["months"])),
@@ -906,7 +932,7 @@ async def record_choose(
 
 async def _paid_by_step(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
     await state.set_state(RecordFlow.paid_by)
-    await edit_step(query, i18n.get("dues-record-ask-paid-by"), paid_by_keyboard(i18n))
+    await screen(query, i18n.get("dues-record-ask-paid-by"), paid_by_keyboard(i18n))
 
 
 async def _record_preview(
@@ -997,7 +1023,7 @@ async def record_confirm(
         i18n.get("dues-record-done", count=len(batch.booked), total=yuan(batch.total_fen)),
         *batch_lines(i18n, batch),
     ]
-    await edit_step(query, split_text(lines)[0], overview_back_keyboard(i18n, batch.branch.id))
+    await screen(query, split_text(lines)[0], overview_back_keyboard(i18n, batch.branch.id))
 
 
 # ----------------------------------------------------------------------------- assessing
@@ -1023,7 +1049,7 @@ async def start_assess(
         (m.person_id, m.name, m.amount_fen)
         for m in members[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     ]
-    await edit_step(
+    await screen(
         query,
         i18n.get("dues-assess-ask-member"),
         assess_members_keyboard(i18n, branch_id, shown, page, pages),
@@ -1047,9 +1073,7 @@ async def assess_member(
         raise InvalidInput("dues-error-member")
     await state.update_data(person_id=callback_data.value, name=name)
     await state.set_state(AssessFlow.category)
-    await edit_step(
-        query, i18n.get("dues-assess-ask-category", name=name), categories_keyboard(i18n)
-    )
+    await screen(query, i18n.get("dues-assess-ask-category", name=name), categories_keyboard(i18n))
 
 
 async def assess_category(
@@ -1069,7 +1093,7 @@ async def assess_category(
         await state.set_state(AssessFlow.base)
         name = (await state.get_data())["name"]
         text = i18n.get("dues-assess-ask-base", name=name, category=category_name(i18n, category))
-        await edit_step(query, text, abort_keyboard(i18n))
+        await screen(query, text, abort_keyboard(i18n))
         return
     await _reduction_step(query, state, uow, actor, i18n, settings)
 
@@ -1215,14 +1239,15 @@ async def assess_save(
         amount=yuan(profile.amount_fen),
         month=month_label(profile.from_month),
     )
-    await edit_step(query, text, overview_back_keyboard(i18n, data["branch_id"]))
+    await screen(query, text, overview_back_keyboard(i18n, data["branch_id"]))
 
 
 # ----------------------------------------------------------------------------- router
 
 
 async def abort(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
-    await leave_flow(query, state, i18n.get("dues-aborted"))
+    await state.clear()
+    await screen(query, i18n.get("dues-aborted"), None)
 
 
 def build_router() -> Router:

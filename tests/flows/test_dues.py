@@ -1,16 +1,36 @@
 """Party dues through the real Dispatcher: a member reports a payment, the secretary confirms
 it (or sends it back with a reason) and the member is told; a double confirm; a batch record
 for the quarter; setting a member's dues with a reduction; forged and foreign buttons; the
-ledger XLSX and the overview agreeing."""
+ledger XLSX and the overview agreeing; the receipt photo; buttons pressed days later (an
+inaccessible message, a query Telegram calls too old); an officer who also pays."""
 
 from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendDocument, SendMessage
-from aiogram.types import BufferedInputFile, PhotoSize, Update
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageText,
+    SendDocument,
+    SendMessage,
+    SendPhoto,
+    TelegramMethod,
+)
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    Chat,
+    InaccessibleMessage,
+    Message,
+    PhotoSize,
+    Update,
+)
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -26,7 +46,7 @@ from bot.services.dues_rules import DuesCategory
 from bot.services.roles import Role
 from storage.models import DuesPayment, DuesProfile, PaymentStatus
 from tests.factories import Tree, build_tree, make_person
-from tests.fakes import FieldChatter, buttons
+from tests.fakes import BOT_USER, FieldChatter, RecordingSession, buttons
 from tests.flows.conftest import Harness
 from tests.unit.test_dues import NOV, OCT, add_profile, credits
 
@@ -37,6 +57,54 @@ class Person(FieldChatter):
     def photo(self, file_id: str) -> Update:
         size = PhotoSize(file_id=file_id, file_unique_id=file_id, width=800, height=600)
         return self._dated(None, False, photo=[size])
+
+
+class Telegram(RecordingSession):
+    """The recording session, plus what these tests need of Telegram that it does not
+    answer: sendPhoto, and a callback query refused as too old (the bot was down)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queries_too_old = False
+
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[Any],
+        timeout: int | None = None,  # noqa: ASYNC109
+    ) -> Any:
+        if isinstance(method, SendPhoto):
+            self.requests.append(method)
+            size = PhotoSize(file_id=str(method.photo), file_unique_id="p", width=1, height=1)
+            chat = Chat(id=int(method.chat_id), type="private")
+            return Message(
+                message_id=1, date=datetime.now(UTC), chat=chat, from_user=BOT_USER, photo=[size]
+            )
+        if isinstance(method, AnswerCallbackQuery) and self.queries_too_old:
+            self.requests.append(method)
+            raise TelegramBadRequest(
+                method, "Bad Request: query is too old and response timeout expired"
+            )
+        return await super().make_request(bot, method, timeout)
+
+
+def with_telegram(h: Harness) -> Telegram:
+    session = Telegram()
+    h.bot.session = session
+    h.session = session
+    return session
+
+
+def press_old(who: Person, data: str) -> Update:
+    """A button under a message older than 48 hours: Telegram sends it inaccessible."""
+    query = CallbackQuery(
+        id="old-query",
+        from_user=who.user,
+        chat_instance="ci",
+        message=InaccessibleMessage(chat=who.chat, message_id=7),
+        data=data,
+    )
+    return Update(update_id=who.press("x").update_id, callback_query=query)
 
 
 def latest(h: Harness, chat_id: int) -> SendMessage | EditMessageText:
@@ -328,3 +396,127 @@ async def test_an_admin_reads_and_long_lists_paginate(harness: Harness) -> None:
     second = [text for text, _ in buttons(latest(h, SECRETARY_A))]
     assert len([t for t in second if "·" in t]) == 5 and "◀ 上一页" in second
     assert "党员巴特尔 · 20.00" in second  # sorted by name, with the current amount
+
+
+async def test_the_receipt_photo_goes_to_the_officer_and_nobody_else(harness: Harness) -> None:
+    h = harness
+    await setup(h)
+    member = Person(LEADER_A1, "其其格")
+    await report_in_chat(h, member)
+    receipt = button(h.session.sent(SECRETARY_A)[-1], "查看凭证")
+    session = with_telegram(h)
+    await h.send(Person(SECRETARY_A, "书记").press(receipt))
+    [photo] = session.of_type(SendPhoto)
+    assert (photo.chat_id, photo.photo) == (SECRETARY_A, "receipt-1")
+    await h.send(member.press(receipt))  # the member's own receipt
+    assert [p.chat_id for p in session.of_type(SendPhoto)] == [SECRETARY_A, LEADER_A1]
+
+    session.clear()
+    await h.send(Person(SECRETARY_B, "Other", "en").press(receipt))  # another branch
+    await h.send(Person(MEMBER_A, "巴特尔", "mn").press(receipt))  # another member
+    assert session.of_type(SendPhoto) == [] and len(alerts(h)) == 2
+
+
+async def test_a_report_decided_days_later_from_an_inaccessible_message(harness: Harness) -> None:
+    """Telegram sends a button under a message older than 48 hours with the message
+    inaccessible: the officer still sees what happened, as a new message."""
+    h = harness
+    tree = await setup(h)
+    member, secretary = Person(LEADER_A1, "其其格"), Person(SECRETARY_A, "书记")
+    await report_in_chat(h, member)
+    notice = h.session.sent(SECRETARY_A)[-1]
+    h.session.clear()
+    await h.send(press_old(secretary, button(notice, "确认收到")))
+    assert await credits(h.uow, tree.leader_a1.id) == {NOV: 1_500}
+    assert "已由支部确认入账" in text_of(h, LEADER_A1)
+    [shown] = h.session.sent(SECRETARY_A)
+    assert "已确认 小组长其其格 的党费" in (shown.text or "")
+
+    await report_second(h, member)
+    notice = h.session.sent(SECRETARY_A)[-1]
+    h.session.clear()
+    await h.send(press_old(secretary, button(notice, "退回")))
+    assert "退回 小组长其其格 这笔报告的原因" in text_of(h, SECRETARY_A)
+    await h.send(secretary.text("金额不对"))
+    assert "被支部退回：金额不对" in text_of(h, LEADER_A1)
+
+    h.session.clear()
+    await h.send(secretary.text("/dues"))
+    await tap(h, secretary, "哈业胡同嘎查党支部")
+    overview = latest(h, SECRETARY_A)
+    await h.send(press_old(secretary, button(overview, "本月台账")))
+    [document] = h.session.of_type(SendDocument)
+    assert document.chat_id == SECRETARY_A
+
+
+async def report_second(h: Harness, member: Person) -> None:
+    """October, with the amount as due and no receipt."""
+    await h.send(member.text("/dues"))
+    await tap(h, member, "报告已交党费")
+    await tap(h, member, "2026-10")
+    await tap(h, member, "下一步")
+    await tap(h, member, "交了 10.00 元")
+    await tap(h, member, "跳过")
+    await tap(h, member, "提交报告")
+
+
+async def test_a_confirmation_whose_query_is_too_old_still_tells_the_member(
+    harness: Harness,
+) -> None:
+    """Updates wait up to 24 hours while the bot is down; by then Telegram refuses to
+    answer the button. The confirmation still counts, the member is told and the officer's
+    message shows it."""
+    h = harness
+    tree = await setup(h)
+    member, secretary = Person(LEADER_A1, "其其格"), Person(SECRETARY_A, "书记")
+    await report_in_chat(h, member)
+    confirm = button(h.session.sent(SECRETARY_A)[-1], "确认收到")
+    session = with_telegram(h)
+    session.queries_too_old = True
+    await h.send(secretary.press(confirm))
+    assert await credits(h.uow, tree.leader_a1.id) == {NOV: 1_500}
+    assert "已由支部确认入账" in text_of(h, LEADER_A1)
+    assert "已确认 小组长其其格 的党费" in text_of(h, SECRETARY_A)
+
+
+async def test_a_rejection_overtaken_by_a_confirmation_ends_the_flow(harness: Harness) -> None:
+    """The secretary starts sending a report back, the deputy confirms it meanwhile: the
+    reason then gets "already confirmed" once, and the chat is not stuck in the flow."""
+    h = harness
+    tree = await setup(h)
+    async with h.uow() as u:
+        await make_person(u, "副书记", 2003, [(tree.branch_a, Role.DEPUTY_SECRETARY)])
+        await u.commit()
+    member, secretary = Person(LEADER_A1, "其其格"), Person(SECRETARY_A, "书记")
+    await report_in_chat(h, member)
+    notice = h.session.sent(SECRETARY_A)[-1]
+    await h.send(secretary.press(button(notice, "退回")))
+    await h.send(Person(2003, "副").press(button(h.session.sent(2003)[-1], "确认收到")))
+    h.session.clear()
+    await h.send(secretary.text("看不清"))
+    assert "已经确认过了" in text_of(h, SECRETARY_A)
+    await h.send(secretary.text("看不清"))
+    assert "没有听懂" in text_of(h, SECRETARY_A)
+    [payment] = await payments(h)
+    assert payment.status is PaymentStatus.CONFIRMED and payment.note == ""
+
+
+async def test_an_officer_who_pays_dues_sees_both(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    await add_profile(h.uow, tree.secretary_a.id, tree.branch_a, NOV, 3_000)
+    secretary = Person(SECRETARY_A, "书记")
+    await h.send(secretary.text("/dues"))
+    home = latest(h, SECRETARY_A)
+    assert "每月应交：30.00 元" in (home.text or "") and "支部党费管理" in (home.text or "")
+    shown = [text for text, _ in buttons(home)]
+    assert shown[:2] == ["💰 报告已交党费", "📜 我的缴费记录"] and "📊 哈业胡同嘎查党支部" in shown
+    await tap(h, secretary, "报告已交党费")
+    await tap(h, secretary, "2026-11")
+    await tap(h, secretary, "下一步")
+    await tap(h, secretary, "交了 30.00 元")
+    await tap(h, secretary, "跳过")
+    await tap(h, secretary, "提交报告")
+    # the secretary's own report goes to the branch's officers, the secretary included
+    notice = h.session.sent(SECRETARY_A)[-1]
+    assert "书记甲 报告已交党费" in (notice.text or "")
