@@ -310,6 +310,7 @@ async def test_exactly_one_leader_and_takeover_when_it_stops_or_dies(
     assert watch.samples > 1000
     assert watch.overlaps == 0
     assert await lock_holder(engine) is None  # every stop gave the lock back
+    assert [e.pool.checkedout() for e in engines] == [0, 0]  # and its connection
 
 
 async def kill_the_leader(control: AsyncEngine, leader: Leadership, follower: Leadership) -> float:
@@ -476,3 +477,4 @@ async def test_a_lone_leader_leads_again_after_the_database_drops_its_connection
     finally:
         await leadership.stop()
     assert await lock_holder(engine) is None
+    assert mine.pool.checkedout() == 0  # no connection left behind, cut or not
