@@ -1125,9 +1125,11 @@ async def _reduction_step(
     i18n: I18nContext,
     settings: Settings,
 ) -> None:
+    """Asks for a reduction once the rules' amount is known; a base the service refuses
+    leaves the flow at the base, to be typed again."""
     data = await state.get_data()
-    await state.set_state(AssessFlow.reduction)
     if DuesCategory(data["category"]) is DuesCategory.HARDSHIP:
+        await state.set_state(AssessFlow.reduction)
         text = i18n.get("dues-assess-ask-hardship", name=data["name"])
         await show(event, text, reduction_keyboard(i18n, optional=False))
         return
@@ -1135,6 +1137,7 @@ async def _reduction_step(
         uow, actor, data["branch_id"], data["person_id"], _draft(data), settings.dues_farmer_fen
     )
     rule = preview.assessed.rule_fen
+    await state.set_state(AssessFlow.reduction)
     await state.update_data(rule=rule)
     text = i18n.get("dues-assess-ask-reduction", name=data["name"], rule=yuan(rule))
     await show(event, text, reduction_keyboard(i18n, optional=True))

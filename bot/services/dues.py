@@ -588,6 +588,14 @@ def _assess(draft: ProfileDraft, farmer_fen: int) -> tuple[ProfileDraft, Assesse
         reason = ""
     elif not reason or len(reason) > REASON_MAX:
         raise InvalidInput("dues-error-reason", max=REASON_MAX)
+    # A base that gives nothing (0, or under 1 yuan) is a typo, and would exempt the member
+    # without the reason an exemption must have on record (a hardship base only caps).
+    if (
+        draft.category in BASED
+        and draft.category is not DuesCategory.HARDSHIP
+        and assess(draft.category, base, farmer_fen).rule_fen == 0
+    ):
+        raise InvalidInput("dues-error-base-zero")
     try:
         assessed = assess(draft.category, base, farmer_fen, draft.reduced_fen)
     except ValueError:

@@ -176,6 +176,7 @@ dues-error-confirm-amount = Cannot confirm: the amount is below the { $total } y
 dues-error-reason = Please give a reason (at most { $max } characters).
 dues-error-base-missing = This category needs a base.
 dues-error-base-range = The base must be between 0 and { $max } yuan.
+dues-error-base-zero = This base gives 0 yuan a month: please check it and type it again. To exempt the member, type the real base, then 0 as the reduced amount with the reason.
 dues-error-hardship = A hardship member needs the reduced amount.
 dues-error-reduction = The reduced amount must be between 0 and { $max } yuan.
 dues-error-member = This person is not a member of this branch who pays dues here.

@@ -172,6 +172,7 @@ dues-error-confirm-amount = 不能确认：金额低于现在应交的 { $total 
 dues-error-reason = 请填写原因（最多 { $max } 字）。
 dues-error-base-missing = 这一类需要填写计算基数。
 dues-error-base-range = 计算基数应在 0 到 { $max } 元之间。
+dues-error-base-zero = 按这个计算基数每月应交 0 元，请核对后重新输入。如经批准免交，请输入实际基数，再把减免后的金额填为 0 并写明原因。
 dues-error-hardship = 生活困难党员需要填写减免后的金额。
 dues-error-reduction = 减免后的金额应在 0 到 { $max } 元之间。
 dues-error-member = 这位不是本支部需要缴费的党员。

@@ -267,6 +267,8 @@ async def test_set_a_members_dues_with_a_reduction(harness: Harness) -> None:
     await tap(h, secretary, "在职")
     await h.send(secretary.text("四千五"))
     assert "请输入金额" in text_of(h, SECRETARY_A)
+    await h.send(secretary.text("0"))  # would be an exemption without a reason
+    assert "每月应交 0 元，请核对后重新输入" in text_of(h, SECRETARY_A)
     await h.send(secretary.text("4500"))
     assert "按规定每月应交 45.00 元" in text_of(h, SECRETARY_A)  # 4,500 yuan: 1%
     await h.send(secretary.text("50"))

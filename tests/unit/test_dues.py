@@ -169,6 +169,9 @@ async def test_set_profile_from_the_current_month_and_rewrite_it(uow, world, clo
         (ProfileDraft(DuesCategory.EMPLOYED), "dues-error-base-missing"),
         (ProfileDraft(DuesCategory.RETIRED, -1), "dues-error-base-range"),
         (ProfileDraft(DuesCategory.RETIRED, 100_000_001), "dues-error-base-range"),
+        (ProfileDraft(DuesCategory.EMPLOYED, 0), "dues-error-base-zero"),  # exempt, no reason
+        (ProfileDraft(DuesCategory.ANNUAL_SALARY, 99), "dues-error-base-zero"),  # 0.99 yuan
+        (ProfileDraft(DuesCategory.RETIRED, 0, 0, "无养老金"), "dues-error-base-zero"),
         (ProfileDraft(DuesCategory.HARDSHIP, 300_000), "dues-error-hardship"),
         (ProfileDraft(DuesCategory.STUDENT, reduced_fen=0), "dues-error-reason"),
         (ProfileDraft(DuesCategory.STUDENT, reduced_fen=0, reason="x" * 301), "dues-error-reason"),
@@ -232,6 +235,28 @@ async def test_farmer_amount_from_the_nearest_setting(uow, world, clock) -> None
         other = await make_org(u, "C2", Level.COMMITTEE)
         lone = await make_org(u, "C2-B", Level.BRANCH, other)
         assert await dues.farmer_amount(u, lone, 30) == 30
+
+
+async def test_a_stored_setting_out_of_range_is_passed_over(uow, world, clock) -> None:
+    """Settings written around the settings service (an import, a hand edit) are checked
+    like typed ones: a farmer amount above 1 yuan would make every herder's assessment fail,
+    so the next level up (or the default) holds."""
+    tree = world.tree
+    async with uow() as u:
+        committee = await u.organizations.get(tree.committee.id)
+        branch = await u.organizations.get(tree.branch_a.id)
+        assert committee is not None and branch is not None
+        committee.settings = {"dues_farmer_fen": 80}
+        branch.settings = {"dues_farmer_fen": 500, "dues_day": True}
+        await u.commit()
+    draft = ProfileDraft(DuesCategory.FARMER)
+    async with uow() as u:
+        preview = await dues.preview_profile(
+            u, world.secretary, tree.branch_a.id, tree.member_a.id, draft, FARMER_DEFAULT
+        )
+    assert preview.assessed.amount_fen == 80
+    assert dues.nearest_setting([{"dues_day": True}, {"dues_day": 29}], "dues_day", 5) == 5
+    assert dues.nearest_setting([None, {"dues_day": 28}], "dues_day", 5) == 28
 
 
 # ----------------------------------------------------------------------------- the account
@@ -427,6 +452,26 @@ async def test_confirm_fails_cleanly_when_a_month_was_paid_meanwhile(uow, world,
         async with uow() as u:
             await dues.confirm_payment(u, world.secretary, reported.payment.id, clock())
     assert key_of(error) == "dues-error-already-rejected"
+
+
+async def test_two_officers_deciding_at_once_only_one_wins(uow, world, clock) -> None:
+    """Both officers opened the report while it was open; the second decision finds it
+    decided and changes nothing."""
+    tree = world.tree
+    await add_profile(uow, tree.member_a.id, tree.branch_a, NOV, 1_000)
+    reported = await report(uow, world.member, [NOV], 1_000, clock)
+    payment_id = reported.payment.id
+    async with uow() as first, uow() as second:
+        for u in (first, second):
+            seen = await u.dues.payment(payment_id)
+            assert seen is not None and seen.status is PaymentStatus.REPORTED
+        await dues.confirm_payment(first, world.secretary, payment_id, clock())
+        with pytest.raises(Conflict) as error:
+            await dues.reject_payment(second, world.secretary, payment_id, "重复", clock())
+    assert key_of(error) == "dues-error-already-confirmed"
+    row = await payment_row(uow, payment_id)
+    assert row.status is PaymentStatus.CONFIRMED and row.note == ""
+    assert await credits(uow, tree.member_a.id) == {NOV: 1_000}
 
 
 async def test_only_the_branchs_officers_decide(uow, world, clock) -> None:
