@@ -600,12 +600,13 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
         missed = [
             {"name": branch.name, "missed": entries}
             for branch in report.branches
+            for span in (views[branch.id].span(report.period),)
             if (
                 entries := facts.missing(
                     branch.id,
-                    tree.groups.get(branch.id, ()),
+                    _existing(tree.groups.get(branch.id, ()), span[0]),
                     tree.required(branch.id)[frequency],
-                    views[branch.id].span(report.period),
+                    span,
                     held_only=True,
                 )
             )
@@ -633,6 +634,12 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
         )
         result.reports += 1
     return await _record(uow, marks, items, now, result)
+
+
+def _existing(groups: Sequence[OrgRow], since: float) -> list[OrgRow]:
+    """The party groups that existed when the period began: a group set up during it is
+    not reported for missing it (nor is a branch, see _plan)."""
+    return [group for group in groups if group.created_at.timestamp() <= since]
 
 
 async def _record(

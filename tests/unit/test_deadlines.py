@@ -517,13 +517,26 @@ async def test_a_branch_is_reported_only_for_periods_it_existed_in_from_their_st
     assert await broadcasts(uow, BroadcastKind.DEADLINE_MISSED) == []
     assert f"deadline-missed:{tree.committee.id}:2025" in await marks(uow)
 
-    # on December 1st, November began before branch A existed: only B is judged
+    # on December 1st, November began before branch A existed: only B is judged, and
+    # not for the meetings of a party group it set up on the 20th
     await founded(uow, local(2026, 10, 31, 23, 59), tree.branch_b)
+    async with uow() as u:
+        group = await make_org(u, "BB-G1", Level.GROUP, tree.branch_b, name="新党小组")
+        await u.commit()
+    await founded(uow, local(2026, 11, 20), group)
     assert (await sweep(uow, local(2026, 12, 1, 9, 30)))["reports"] == 1
     (november,) = await broadcasts(uow, BroadcastKind.DEADLINE_MISSED)
     assert november.payload["period"] == "2026-11"
     assert november.payload["total"] == 1
-    assert [b["name"] for b in november.payload["branches"]] == [tree.branch_b.name]
+    assert november.payload["branches"] == [
+        {
+            "name": tree.branch_b.name,
+            "missed": [
+                {"kind": "committee_meeting", "groups": []},
+                {"kind": "themed_party_day", "groups": []},
+            ],
+        }
+    ]
 
     # created exactly when a period begins (local midnight) counts for it
     await founded(uow, local(2027, 1, 1), tree.branch_a)
