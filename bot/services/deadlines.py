@@ -10,8 +10,8 @@ held = a meeting of that kind of the branch (for 党小组会: of every party gr
 branch; a branch without groups has no group requirement), not cancelled, starting in the
 period and already started, with at least one confirmed sign-in (the guidance feature's
 definition); scheduled = such a meeting starting later in the period; missing = neither.
-A missed report judges a branch, and each of its party groups, only for periods that began
-after it was created.
+A missed report judges a branch, and each of its party groups, only for the periods it
+existed all through (created by the period's start).
 
 The sweep is set-based: a fixed number of statements however many branches (all
 organizations, the marks, the admins; and only when something is due the meetings of the
