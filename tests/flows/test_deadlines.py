@@ -211,6 +211,39 @@ async def test_an_admin_who_is_also_a_secretary_chooses(harness: Harness) -> Non
     assert "branches below" in text_of(harness, 1005)
 
 
+async def test_every_button_on_every_screen_is_answered(harness: Harness) -> None:
+    """Press every button of every screen reachable from /deadlines (a person who is both
+    an admin and a secretary sees them all): each press is answered exactly once and shows
+    a screen, none lands on the stale-button fallback."""
+    tree = await build_tree(harness.uow)
+    async with harness.uow() as u:
+        for number in range(25):
+            await make_org(u, f"X{number:02d}", Level.BRANCH, tree.committee)
+        await make_person(
+            u, "兼职书记", 1005, [(tree.committee, Role.ADMIN), (tree.branch_a, Role.SECRETARY)]
+        )
+        await u.commit()
+    both = Chatter(1005, "兼职书记")
+    await harness.send(both.text("/deadlines"))
+    seen: set[str] = set()
+    waiting = [data for _, data in buttons(latest(harness, 1005))]
+    while waiting:
+        data = waiting.pop()
+        if data in seen:
+            continue
+        seen.add(data)
+        answers = len(harness.session.of_type(AnswerCallbackQuery))
+        await harness.send(both.press(data))
+        found = harness.session.of_type(AnswerCallbackQuery)[answers:]
+        assert len(found) == 1 and not found[0].show_alert, (data, found)
+        screen = latest(harness, 1005)
+        assert isinstance(screen, EditMessageText) and screen.text, data
+        waiting += [d for _, d in buttons(screen) if d not in seen]
+    prefixes = {data.split(":")[0] + ":" + data.split(":")[1] for data in seen}
+    assert {"dl:l", "dl:b", "dl:c", "dl:f", "dl:r"} <= prefixes
+    assert any(data.startswith("dlf:") for data in seen)
+
+
 async def test_refusals_change_nothing(harness: Harness) -> None:
     tree = await build_tree(harness.uow)
     async with harness.uow() as u:
@@ -227,6 +260,11 @@ async def test_refusals_change_nothing(harness: Harness) -> None:
     for who in (secretary, Chatter(1009, "外区管理员")):
         await harness.send(who.press(frequency))
         assert "权限" in (last_answer(harness).text or "")
+    for view in (DeadlineView.COMMITTEE, DeadlineView.FREQUENCIES, DeadlineView.RESET):
+        await harness.send(
+            secretary.press(DeadlinesCB(view=view, org_id=tree.committee.id).pack())
+        )
+        assert "权限" in (last_answer(harness).text or ""), view
     reset = DeadlinesCB(view=DeadlineView.RESET, org_id=tree.committee.id).pack()
     await harness.send(Chatter(1009, "外区管理员").press(reset))
     assert "权限" in (last_answer(harness).text or "")
