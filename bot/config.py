@@ -52,12 +52,12 @@ class Settings(BaseSettings):
     # a scheduled reminder found more than this late (the bot was down) is skipped, not
     # sent; warnings and escalations are always sent
     reminder_grace_hours: int = 72
-    # days before the end of a month / quarter / year at which officers are reminded of a
-    # required meeting not yet held or scheduled
     # on PostgreSQL, how often a process checks or tries to take the scheduler's leadership
-    # (an advisory lock); a dead leader is replaced within about two of these. The same
+    # (an advisory lock); a dead leader is replaced within about three of these. The same
     # value in every process of a deployment.
     scheduler_poll_seconds: float = 5.0
+    # days before the end of a month / quarter / year at which officers are reminded of a
+    # required meeting not yet held or scheduled
     deadline_reminder_days: dict[str, list[int]] = {
         "monthly": [5],
         "quarterly": [14],
