@@ -627,7 +627,7 @@ async def confirm(
 ) -> None:
     decided = await dues.confirm_payment(uow, actor, callback_data.payment_id, now)
     payment = decided.payment
-    name = await _member_name(uow, payment.person_id)
+    name = await dues.member_name(uow, payment.person_id)
     lines = [
         i18n.get("dues-confirmed-done", name=name),
         *report_lines(i18n, payment, decided.shares),
@@ -643,11 +643,6 @@ async def confirm(
     await screen(query, "\n".join(lines), None)
 
 
-async def _member_name(uow: UnitOfWork, person_id: int) -> str:
-    person = await uow.people.get(person_id)
-    return person.display_name if person else "—"
-
-
 async def ask_reject_reason(
     query: CallbackQuery,
     callback_data: PaymentCB,
@@ -661,7 +656,7 @@ async def ask_reject_reason(
     await state.set_state(RejectFlow.reason)
     await state.set_data({"payment_id": payment.id})
     await best_effort(query.answer(), "answering a dues button")
-    name = await _member_name(uow, payment.person_id)
+    name = await dues.member_name(uow, payment.person_id)
     await say(query, i18n.get("dues-reject-ask", name=name), abort_keyboard(i18n))
 
 
@@ -698,7 +693,8 @@ async def reject_reason_typed(
             bot, decided.member.chat_id, text, silent=is_quiet(settings, decided.branch, now)
         )
     await answer(
-        message, i18n.get("dues-rejected-done", name=await _member_name(uow, payment.person_id))
+        message,
+        i18n.get("dues-rejected-done", name=await dues.member_name(uow, payment.person_id)),
     )
 
 

@@ -131,10 +131,18 @@ def _abort(builder: InlineKeyboardBuilder, texts: Texts) -> None:
     builder.button(text=texts.get("dues-button-abort"), callback_data=AbortCB())
 
 
-def abort_keyboard(texts: Texts) -> InlineKeyboardMarkup:
+def _steps(texts: Texts, *buttons: tuple[str, CallbackData]) -> InlineKeyboardMarkup:
+    """A flow step's buttons (label, callback) in one column, with "abort" last."""
     builder = InlineKeyboardBuilder()
+    for label, data in buttons:
+        builder.button(text=label, callback_data=data)
     _abort(builder, texts)
+    builder.adjust(1)
     return builder.as_markup()
+
+
+def abort_keyboard(texts: Texts) -> InlineKeyboardMarkup:
+    return _steps(texts)
 
 
 def _branch_pages(
@@ -243,38 +251,27 @@ def report_months_keyboard(
 
 
 def amount_keyboard(texts: Texts, total_fen: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=texts.get("dues-button-accept-amount", amount=yuan(total_fen)),
-        callback_data=ReportCB(step=ReportStep.ACCEPT),
+    return _steps(
+        texts,
+        (
+            texts.get("dues-button-accept-amount", amount=yuan(total_fen)),
+            ReportCB(step=ReportStep.ACCEPT),
+        ),
     )
-    _abort(builder, texts)
-    builder.adjust(1)
-    return builder.as_markup()
 
 
 def photo_keyboard(texts: Texts) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=texts.get("dues-button-skip-photo"),
-        callback_data=ReportCB(step=ReportStep.SKIP_PHOTO),
+    return _steps(
+        texts, (texts.get("dues-button-skip-photo"), ReportCB(step=ReportStep.SKIP_PHOTO))
     )
-    _abort(builder, texts)
-    builder.adjust(1)
-    return builder.as_markup()
 
 
 def submit_keyboard(texts: Texts) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=texts.get("dues-button-submit"), callback_data=ReportCB(step=ReportStep.SUBMIT)
+    return _steps(
+        texts,
+        (texts.get("dues-button-submit"), ReportCB(step=ReportStep.SUBMIT)),
+        (texts.get("dues-button-paid-by"), ReportCB(step=ReportStep.PAID_BY)),
     )
-    builder.button(
-        text=texts.get("dues-button-paid-by"), callback_data=ReportCB(step=ReportStep.PAID_BY)
-    )
-    _abort(builder, texts)
-    builder.adjust(1)
-    return builder.as_markup()
 
 
 # ----------------------------------------------------------------------------- payments
@@ -485,25 +482,15 @@ def record_choose_keyboard(
 
 
 def paid_by_keyboard(texts: Texts) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=texts.get("dues-button-no-paid-by"),
-        callback_data=RecordCB(step=RecordStep.NO_PAID_BY),
+    return _steps(
+        texts, (texts.get("dues-button-no-paid-by"), RecordCB(step=RecordStep.NO_PAID_BY))
     )
-    _abort(builder, texts)
-    builder.adjust(1)
-    return builder.as_markup()
 
 
 def record_confirm_keyboard(texts: Texts) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=texts.get("dues-button-record-confirm"),
-        callback_data=RecordCB(step=RecordStep.CONFIRM),
+    return _steps(
+        texts, (texts.get("dues-button-record-confirm"), RecordCB(step=RecordStep.CONFIRM))
     )
-    _abort(builder, texts)
-    builder.adjust(1)
-    return builder.as_markup()
 
 
 # ----------------------------------------------------------------------------- assessing
@@ -547,22 +534,13 @@ def categories_keyboard(texts: Texts) -> InlineKeyboardMarkup:
 
 
 def reduction_keyboard(texts: Texts, optional: bool) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    if optional:
-        builder.button(
-            text=texts.get("dues-button-no-reduction"),
-            callback_data=AssessCB(step=AssessStep.NO_REDUCTION),
-        )
-    _abort(builder, texts)
-    builder.adjust(1)
-    return builder.as_markup()
+    if not optional:
+        return abort_keyboard(texts)
+    return _steps(
+        texts,
+        (texts.get("dues-button-no-reduction"), AssessCB(step=AssessStep.NO_REDUCTION)),
+    )
 
 
 def save_profile_keyboard(texts: Texts) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=texts.get("dues-button-save"), callback_data=AssessCB(step=AssessStep.SAVE)
-    )
-    _abort(builder, texts)
-    builder.adjust(1)
-    return builder.as_markup()
+    return _steps(texts, (texts.get("dues-button-save"), AssessCB(step=AssessStep.SAVE)))

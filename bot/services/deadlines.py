@@ -36,9 +36,8 @@ from sqlalchemy.exc import IntegrityError
 from bot.services import scope
 from bot.services.access import Action, Actor, can, require_somewhere
 from bot.services.errors import InvalidInput
-from bot.services.locale import DEFAULT_LOCALE, LOCALES
 from bot.services.organizations import FREQUENCIES_SETTING, zone_of
-from bot.services.outbox import Queued, Recipient, enqueue_many, send_after
+from bot.services.outbox import Queued, Recipient, enqueue_many, recipient_of, send_after
 from bot.services.periods import Frequency, Period, local_moment, month_index, month_of_date
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Level, MeetingKind, Role
@@ -440,8 +439,9 @@ def _recipients(rows: Iterable[HolderRow]) -> dict[int, list[Recipient]]:
     member) and in their language."""
     found: dict[int, dict[int, Recipient]] = defaultdict(dict)
     for row in rows:
-        locale = row.language if row.language in LOCALES else DEFAULT_LOCALE
-        found[row.org_id][row.person_id] = Recipient(row.person_id, row.telegram_id, locale)
+        recipient = recipient_of(row.person_id, row.telegram_id, row.language)
+        if recipient is not None:
+            found[row.org_id][row.person_id] = recipient
     return {org_id: list(people.values()) for org_id, people in found.items()}
 
 

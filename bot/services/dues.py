@@ -42,14 +42,13 @@ from bot.services.dues_rules import (
     yuan,
 )
 from bot.services.errors import AccessDenied, Conflict, InvalidInput, NotFound
-from bot.services.locale import DEFAULT_LOCALE, LOCALES
 from bot.services.organizations import (
     DUES_DAY_SETTING,
     FARMER_DUES_SETTING,
     SETTING_CHECKS,
     zone_of,
 )
-from bot.services.outbox import Recipient
+from bot.services.outbox import Recipient, recipient_of
 from bot.services.periods import Frequency, Period, month_at, month_index, month_label
 from bot.services.roles import Level
 from storage.dues_repo import CreditRow, MemberRow, ProfileRow
@@ -97,15 +96,6 @@ def nearest_setting(chain: Iterable[Mapping[str, Any] | None], key: str, default
         if value is not None and not isinstance(value, bool) and check(value):
             return int(value)
     return default
-
-
-def recipient_of(
-    person_id: int, telegram_id: int | None, language: str | None
-) -> Recipient | None:
-    """How to reach someone (outbox.recipients_for, for one row): None without Telegram."""
-    if telegram_id is None:
-        return None
-    return Recipient(person_id, telegram_id, language if language in LOCALES else DEFAULT_LOCALE)
 
 
 R = TypeVar("R")
@@ -474,6 +464,12 @@ class Decided:
     branch: Organization
     member: Recipient | None  # None: not on Telegram
     shares: dict[int, int] = field(default_factory=dict)  # month → booked, when confirmed
+
+
+async def member_name(uow: UnitOfWork, person_id: int) -> str:
+    """The name a payment's member is shown by ("—" once they are gone)."""
+    person = await uow.people.get(person_id)
+    return person.display_name if person else "—"
 
 
 async def _member_recipient(uow: UnitOfWork, person_id: int) -> Recipient | None:

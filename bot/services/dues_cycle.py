@@ -52,7 +52,6 @@ from bot.services.dues import (
     nearest_reachable,
     nearest_setting,
     path_ids,
-    recipient_of,
 )
 from bot.services.dues_rules import (
     BACK_PAY_MONTHS,
@@ -63,7 +62,7 @@ from bot.services.dues_rules import (
     arrears_streak,
 )
 from bot.services.organizations import DUES_DAY_SETTING
-from bot.services.outbox import Queued, Recipient, enqueue_many, send_after
+from bot.services.outbox import Queued, Recipient, enqueue_many, recipient_of, send_after
 from bot.services.periods import day_in_month, local_moment, month_at, month_label
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Level, Role

@@ -30,18 +30,24 @@ class Recipient:
     locale: str
 
 
+def recipient_of(
+    person_id: int, telegram_id: int | None, language: str | None
+) -> Recipient | None:
+    """How to reach someone, in their language (the default when theirs is not offered);
+    None without Telegram."""
+    if telegram_id is None:
+        return None
+    return Recipient(person_id, telegram_id, language if language in LOCALES else DEFAULT_LOCALE)
+
+
 async def recipients_for(uow: UnitOfWork, person_ids: Iterable[int]) -> list[Recipient]:
     """The people among `person_ids` who can be reached on Telegram, in their language."""
     people = await uow.people.by_ids(person_ids)
-    return [
-        Recipient(
-            person.id,
-            person.telegram_id,
-            person.language if person.language in LOCALES else DEFAULT_LOCALE,
-        )
-        for person in sorted(people.values(), key=lambda p: p.id)
-        if person.telegram_id is not None
-    ]
+    found = (
+        recipient_of(p.id, p.telegram_id, p.language)
+        for p in sorted(people.values(), key=lambda p: p.id)
+    )
+    return [r for r in found if r is not None]
 
 
 async def recipients_by_group(
