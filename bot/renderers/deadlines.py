@@ -4,14 +4,12 @@ fixed when the sweep queued them (bot/services/deadlines.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from bot.handlers.render import TEXT_LIMIT
 from bot.i18n import Texts
-from bot.renderers import Outgoing, Renderer
+from bot.renderers import Outgoing, Renderer, Section, fit_sections
 from bot.services.deadlines import period_of_label
-from bot.services.outbox import fit_names
 from bot.services.periods import Frequency, year_month
 from storage.models import Broadcast, BroadcastKind, ContentType, Delivery
 
@@ -45,18 +43,6 @@ def kind_with_groups(texts: Texts, entry: dict[str, Any]) -> str:
     return texts.get("deadlines-missed-kind-groups", kind=kind, groups=names)
 
 
-def fit_list(
-    head: list[str], items: list[str], tail: list[str], hidden: int, more: Callable[[int], str]
-) -> str:
-    """The head, as many items as fit in one message, "… and N more" (N counting `hidden`
-    items already left out upstream) and the tail."""
-    worst = more(hidden + len(items))
-    budget = TEXT_LIMIT - len("\n".join([*head, *tail])) - len(worst) - 2
-    shown, left = fit_names([item[: TEXT_LIMIT // 4] for item in items], budget, "\n")
-    rest = hidden + left
-    return "\n".join([*head, *shown, *([more(rest)] if rest else []), *tail])[:TEXT_LIMIT]
-
-
 def render_reminder(broadcast: Broadcast, delivery: Delivery, texts: Texts) -> Outgoing:
     payload = broadcast.payload
     head = [
@@ -78,7 +64,13 @@ def render_reminder(broadcast: Broadcast, delivery: Delivery, texts: Texts) -> O
         else:
             items.append(texts.get("deadlines-reminder-line", kind=kind))
     tail = [texts.get("deadlines-reminder-hint")]
-    text = fit_list(head, items, tail, 0, lambda n: texts.get("deadlines-more", count=n))
+    text = fit_sections(
+        head,
+        [Section("", items, len(items))],
+        tail,
+        lambda n: texts.get("deadlines-more", count=n),
+        TEXT_LIMIT,
+    )
     return Outgoing(ContentType.TEXT, text)
 
 
@@ -105,8 +97,12 @@ def render_missed(broadcast: Broadcast, delivery: Delivery, texts: Texts) -> Out
         for branch in branches
     ]
     tail = [texts.get("deadlines-missed-hint")]
-    text = fit_list(
-        head, items, tail, hidden, lambda n: texts.get("deadlines-missed-more", count=n)
+    text = fit_sections(
+        head,
+        [Section("", items, len(items) + hidden)],
+        tail,
+        lambda n: texts.get("deadlines-missed-more", count=n),
+        TEXT_LIMIT,
     )
     return Outgoing(ContentType.TEXT, text)
 

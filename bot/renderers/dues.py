@@ -10,44 +10,21 @@ Lists keep their first entries and say how many more there are, within one messa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from bot.handlers.render import TEXT_LIMIT
 from bot.i18n import Texts
-from bot.renderers import Outgoing, Renderer
+from bot.renderers import Outgoing, Renderer, Section, fit_sections
 from bot.services.dues_rules import yuan
 from storage.models import Broadcast, BroadcastKind, ContentType, Delivery
 
 
-@dataclass(frozen=True)
-class Section:
-    header: str  # "" when the message's first line already says what the list is
-    entries: list[str]
-    total: int  # entries there are, shown or not
-
-
 def compose(
-    texts: Texts,
-    head: Sequence[str],
-    sections: Sequence[Section],
-    tail: Sequence[str],
-    limit: int = TEXT_LIMIT,
+    texts: Texts, head: Sequence[str], sections: Sequence[Section], tail: Sequence[str]
 ) -> str:
-    """One message: the longest list loses entries from its end (and says how many more)
-    until the whole fits."""
-    shown = [len(s.entries) for s in sections]
-    while True:
-        lines = list(head)
-        for section, count in zip(sections, shown, strict=True):
-            lines += ["", section.header] if section.header else [""]
-            lines += section.entries[:count]
-            if section.total > count:
-                lines.append(texts.get("duesn-list-more", count=section.total - count))
-        text = "\n".join([*lines, "", *tail])
-        if len(text) <= limit or not any(shown):
-            return text[:limit]
-        shown[max(range(len(shown)), key=shown.__getitem__)] -= 1
+    return fit_sections(
+        head, sections, tail, lambda n: texts.get("duesn-list-more", count=n), TEXT_LIMIT
+    )
 
 
 def warned_section(texts: Texts, payload: dict[str, Any]) -> Section:
