@@ -1,7 +1,8 @@
 """Party dues in the chat: /dues shows a member's account (report a payment, my payments)
 and, for officers and committee admins, their branches: the month's overview with month
-navigation, the year, pending reports to confirm or send back, batch records, dues
-settings, and the ledger as XLSX.
+navigation, the year, pending reports to confirm or send back, batch records, members' dues,
+the branch's dues day, and the ledger as XLSX; a committee's admins set the farmers' and
+herders' amount of their region.
 
 The rules are in bot/services/dues.py; these handlers collect input, call one service and
 render the result (texts in locales/*/dues.ftl). Notices to other people go out at once,
@@ -11,7 +12,7 @@ silently during quiet hours, like the ticket notices.
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -38,6 +39,7 @@ from bot.keyboards.dues import (
     BranchAction,
     BranchCB,
     DuesMenuCB,
+    FarmerCB,
     MenuAction,
     PaymentAction,
     PaymentCB,
@@ -75,10 +77,12 @@ from bot.meeting_notices import deliver
 from bot.notices import is_quiet
 from bot.services import dues
 from bot.services.access import Action, Actor, can
-from bot.services.dues import Account, Batch, Ledger, ProfileDraft, labels
+from bot.services.dues import Account, Batch, FarmerAmount, InForce, Ledger, ProfileDraft, labels
 from bot.services.dues_rules import (
     BASE_MAX_FEN,
     BASED,
+    FARMER_MAX_FEN,
+    FARMER_MIN_FEN,
     DuesCalendar,
     DuesCategory,
     parse_yuan,
@@ -114,6 +118,11 @@ class RecordFlow(StatesGroup):
     choose = State()
     paid_by = State()
     confirm = State()
+
+
+class SettingsFlow(StatesGroup):
+    dues_day = State()
+    farmer = State()
 
 
 class AssessFlow(StatesGroup):
@@ -164,6 +173,14 @@ def typed_amount(text: str | None) -> int:
         return parse_yuan(text or "")
     except ValueError:
         raise InvalidInput("dues-error-amount") from None
+
+
+def typed_day(text: str | None) -> int:
+    """ "15", "15日" or "15号": a day of the month as typed (the service checks the range)."""
+    cleaned = (text or "").strip().rstrip("日号號").strip()
+    if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 2:
+        raise InvalidInput("dues-error-dues-day")
+    return int(cleaned)
 
 
 # ----------------------------------------------------------------------------- rendering
@@ -244,6 +261,24 @@ def report_lines(texts: Texts, payment: DuesPayment, dues_by_month: dict[int, in
     )
 
 
+def source_text(texts: Texts, setting: InForce) -> str:
+    """Where a setting comes from: set here, by an organization above, or the default."""
+    if setting.source is None:
+        return texts.get("dues-source-default")
+    if setting.own:
+        return texts.get("dues-source-own")
+    return texts.get("dues-source-from", org=setting.source.name)
+
+
+def farmer_line(texts: Texts, found: FarmerAmount) -> str:
+    return texts.get(
+        "dues-farmer-line",
+        committee=found.committee.name,
+        amount=yuan(found.amount.value),
+        source=source_text(texts, found.amount),
+    )
+
+
 def overview_text(texts: Texts, ledger: Ledger) -> str:
     sheet = ledger.month
     lines = [
@@ -286,6 +321,8 @@ def overview_text(texts: Texts, ledger: Ledger) -> str:
         )
     if ledger.pending:
         lines.append(texts.get("dues-overview-pending", count=ledger.pending))
+    day = ledger.dues_day
+    lines.append(texts.get("dues-day-line", day=str(day.value), source=source_text(texts, day)))
     return split_text(lines)[0]
 
 
@@ -352,8 +389,18 @@ async def _home(
     branches = await dues.officer_branches(uow, actor) if oversees else []
     if branches:
         lines += ["", i18n.get("dues-home-officer")]
+    committees = await dues.farmer_committees(uow, actor, settings.dues_farmer_fen)
+    if committees:
+        lines += ["", *(farmer_line(i18n, found) for found in committees)]
     shown = branches if len(branches) <= HOME_BRANCHES else []
-    markup = home_keyboard(i18n, can_report, pays, shown, len(branches) > HOME_BRANCHES)
+    markup = home_keyboard(
+        i18n,
+        can_report,
+        pays,
+        shown,
+        len(branches) > HOME_BRANCHES,
+        [found.committee for found in committees],
+    )
     return "\n".join(lines).strip(), markup
 
 
@@ -761,6 +808,8 @@ async def branch_screen(
         )
     elif action in (BranchAction.MONTH_XLSX, BranchAction.YEAR_XLSX):
         await send_ledger(query, callback_data, uow, actor, i18n, settings, now)
+    elif action is BranchAction.DUES_DAY:
+        await start_dues_day(query, state, uow, actor, i18n, settings, branch_id)
     else:
         await state.clear()
         await screen(query, *await _overview(uow, actor, i18n, settings, now, branch_id, month))
@@ -1241,6 +1290,119 @@ async def assess_save(
     await screen(query, text, overview_back_keyboard(i18n, data["branch_id"]))
 
 
+# ----------------------------------------------------------------------------- dues settings
+
+
+async def start_dues_day(
+    query: CallbackQuery,
+    state: FSMContext,
+    uow: UnitOfWork,
+    actor: Actor,
+    i18n: I18nContext,
+    settings: Settings,
+    branch_id: int,
+) -> None:
+    branch, day = await dues.dues_day(uow, actor, branch_id, settings.dues_day)
+    await state.clear()
+    await state.set_state(SettingsFlow.dues_day)
+    await state.set_data({"branch_id": branch.id})
+    text = i18n.get(
+        "dues-day-ask",
+        branch=branch.name,
+        day=str(day.value),
+        source=source_text(i18n, day),
+        digest=str(settings.dues_digest_days),
+    )
+    await screen(query, text, abort_keyboard(i18n))
+
+
+async def dues_day_typed(
+    message: Message,
+    state: FSMContext,
+    uow: UnitOfWork,
+    actor: Actor,
+    i18n: I18nContext,
+    settings: Settings,
+    now: datetime,
+) -> None:
+    """A day the service refuses (out of 1–28, or not a number) leaves the flow here, to be
+    typed again; a branch out of reach (the role taken away meanwhile) ends it."""
+    branch_id = (await state.get_data())["branch_id"]
+    try:
+        changed = await dues.set_dues_day(
+            uow,
+            actor,
+            branch_id,
+            typed_day(message.text),
+            now,
+            settings.zone,
+            calendar_of(settings),
+            timedelta(hours=settings.reminder_grace_hours),
+        )
+    except (AccessDenied, NotFound):
+        await state.clear()
+        raise
+    await state.clear()
+    text = i18n.get(
+        "dues-day-saved",
+        branch=changed.branch.name,
+        day=str(changed.day),
+        reminder=changed.reminder.isoformat(),
+        digest=changed.digest.isoformat(),
+    )
+    await answer(message, text, overview_back_keyboard(i18n, branch_id))
+
+
+async def start_farmer(
+    query: CallbackQuery,
+    callback_data: FarmerCB,
+    state: FSMContext,
+    uow: UnitOfWork,
+    actor: Actor,
+    i18n: I18nContext,
+    settings: Settings,
+) -> None:
+    found = await dues.farmer_setting(
+        uow, actor, callback_data.committee_id, settings.dues_farmer_fen
+    )
+    await state.clear()
+    await state.set_state(SettingsFlow.farmer)
+    await state.set_data({"committee_id": found.committee.id})
+    text = i18n.get(
+        "dues-farmer-ask",
+        committee=found.committee.name,
+        amount=yuan(found.amount.value),
+        source=source_text(i18n, found.amount),
+        min=yuan(FARMER_MIN_FEN),
+        max=yuan(FARMER_MAX_FEN),
+    )
+    await screen(query, text, abort_keyboard(i18n))
+
+
+async def farmer_typed(
+    message: Message, state: FSMContext, uow: UnitOfWork, actor: Actor, i18n: I18nContext
+) -> None:
+    """An amount the service refuses leaves the flow here, to be typed again; a committee
+    out of reach ends it."""
+    committee_id = (await state.get_data())["committee_id"]
+    try:
+        fen = parse_yuan(message.text or "")
+    except ValueError:
+        raise InvalidInput(
+            "dues-error-farmer-range", min=yuan(FARMER_MIN_FEN), max=yuan(FARMER_MAX_FEN)
+        ) from None
+    try:
+        changed = await dues.set_farmer_amount(uow, actor, committee_id, fen)
+    except (AccessDenied, NotFound):
+        await state.clear()
+        raise
+    await state.clear()
+    text = i18n.get(
+        "dues-farmer-saved", committee=changed.committee.name, amount=yuan(changed.amount.value)
+    )
+    await answer(message, text, back_home_keyboard(i18n))
+
+
 # ----------------------------------------------------------------------------- router
 
 
@@ -1256,10 +1418,11 @@ def build_router() -> Router:
     router.message.register(dues_command, Command("dues"))
 
     cb = router.callback_query
-    every_flow = StateFilter(ReportFlow, RejectFlow, RecordFlow, AssessFlow)
+    every_flow = StateFilter(ReportFlow, RejectFlow, RecordFlow, AssessFlow, SettingsFlow)
     cb.register(abort, AbortCB.filter(), every_flow)
     cb.register(menu, DuesMenuCB.filter())
     cb.register(branch_screen, BranchCB.filter())
+    cb.register(start_farmer, FarmerCB.filter())
 
     cb.register(
         toggle_report_month, ReportCB.filter(F.step == ReportStep.TOGGLE), ReportFlow.months
@@ -1313,4 +1476,6 @@ def build_router() -> Router:
     msg.register(assess_base_typed, AssessFlow.base, *typed)
     msg.register(assess_reduction_typed, AssessFlow.reduction, *typed)
     msg.register(assess_reason_typed, AssessFlow.reason, *typed)
+    msg.register(dues_day_typed, SettingsFlow.dues_day, *typed)
+    msg.register(farmer_typed, SettingsFlow.farmer, *typed)
     return router

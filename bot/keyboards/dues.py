@@ -1,5 +1,6 @@
 """Callback data and keyboards of /dues: the member's account and report flow, the officers'
-branch overview, pending reports, batch records and dues settings.
+branch overview, pending reports, batch records, dues settings (a member's amount, the
+branch's dues day, a committee's amount for farmers and herders).
 
 Callback data carries ids, month numbers and small indexes only; every handler re-checks
 them through the services (who pressed, which branch, whether the payment is still open).
@@ -55,6 +56,7 @@ class BranchAction(StrEnum):
     ASSESS = "a"
     MONTH_XLSX = "m"
     YEAR_XLSX = "x"
+    DUES_DAY = "d"  # change the branch's dues day
 
 
 class BranchCB(CallbackData, prefix="db"):
@@ -123,6 +125,12 @@ class AssessCB(CallbackData, prefix="da"):
     value: int = 0
 
 
+class FarmerCB(CallbackData, prefix="df"):
+    """Change a committee's monthly amount for farmers and herders."""
+
+    committee_id: int
+
+
 class AbortCB(CallbackData, prefix="dx"):
     """Leave whichever dues flow is open."""
 
@@ -177,7 +185,10 @@ def home_keyboard(
     pays: bool,
     branches: Sequence[Organization],
     more_branches: bool,
+    committees: Sequence[Organization] = (),
 ) -> InlineKeyboardMarkup:
+    """The /dues screen: the member's buttons, the officer's branches, and for a
+    committee's admin the farmers' amount of each of their committees."""
     builder = InlineKeyboardBuilder()
     if can_report:
         builder.button(
@@ -197,6 +208,11 @@ def home_keyboard(
         builder.button(
             text=texts.get("dues-button-branches"),
             callback_data=DuesMenuCB(action=MenuAction.BRANCHES),
+        )
+    for committee in committees:
+        builder.button(
+            text=texts.get("dues-button-farmer", committee=short(committee.name, 30)),
+            callback_data=FarmerCB(committee_id=committee.id),
         )
     builder.adjust(1)
     return builder.as_markup()
@@ -347,8 +363,8 @@ def overview_keyboard(
     records: bool,
     assesses: bool,
 ) -> InlineKeyboardMarkup:
-    """Month navigation, then what the viewer may do: officers confirm, record and assess;
-    everyone who reads the ledger downloads it."""
+    """Month navigation, then what the viewer may do: officers confirm, record and assess
+    (and set the dues day); everyone who reads the ledger downloads it."""
     builder = InlineKeyboardBuilder()
 
     def add(key: str, action: BranchAction, at: int = month, **params: object) -> None:
@@ -368,7 +384,8 @@ def overview_keyboard(
         sizes += [2]
     if assesses:
         add("dues-button-assess", BranchAction.ASSESS)
-        sizes += [1]
+        add("dues-button-dues-day", BranchAction.DUES_DAY)
+        sizes += [1, 1]
     add("dues-button-year", BranchAction.YEAR)
     add("dues-button-month-xlsx", BranchAction.MONTH_XLSX)
     add("dues-button-year-xlsx", BranchAction.YEAR_XLSX)

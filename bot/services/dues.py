@@ -1,5 +1,7 @@
 """Party dues (党费) with storage: profiles, a member's account, reported and recorded
-payments, and the branch ledger the chat overview and the XLSX export both read.
+payments, the branch ledger the chat overview and the XLSX export both read, and the dues
+settings changed from the chat (a branch's dues day, a committee's amount for farmers and
+herders).
 
 The arithmetic is in bot/services/dues_rules.py; this module decides who may do what, which
 branch a member pays to, which months a payment may cover, and writes the rows. Months are
@@ -16,17 +18,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any, TypeVar
+from datetime import date, datetime, timedelta
+from typing import Any, TypeGuard, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 
 from bot.services import scope
-from bot.services.access import POLICY, Action, Actor, can, require
+from bot.services.access import POLICY, Action, Actor, can, require, scope_roots
 from bot.services.dues_rules import (
     BASE_MAX_FEN,
     BASED,
+    FARMER_MAX_FEN,
+    FARMER_MIN_FEN,
     Assessed,
     Assessment,
     DuesCalendar,
@@ -46,6 +50,7 @@ from bot.services.organizations import (
     DUES_DAY_SETTING,
     FARMER_DUES_SETTING,
     SETTING_CHECKS,
+    set_setting,
     zone_of,
 )
 from bot.services.outbox import Recipient, recipient_of
@@ -90,12 +95,16 @@ def nearest_setting(chain: Iterable[Mapping[str, Any] | None], key: str, default
     value along `chain` (the settings of the organization, then of each level above it),
     else the configured default. A value out of range (written around the settings
     service) is passed over, not trusted."""
-    check = SETTING_CHECKS[key]
     for settings in chain:
         value = (settings or {}).get(key)
-        if value is not None and not isinstance(value, bool) and check(value):
-            return int(value)
+        if _valid(value, key):
+            return value
     return default
+
+
+def _valid(value: object, key: str) -> TypeGuard[int]:
+    """Whether an integer setting's value may be used (a JSON true is no day)."""
+    return value is not None and not isinstance(value, bool) and SETTING_CHECKS[key](value)
 
 
 R = TypeVar("R")
@@ -166,17 +175,42 @@ async def _officers(uow: UnitOfWork, branch: Organization) -> list[Recipient]:
     return found[1] if found else []
 
 
-async def _settings_up(uow: UnitOfWork, branch: Organization) -> list[Mapping[str, Any] | None]:
-    """The settings of the branch and of each level above it, nearest first."""
-    ids = path_ids(branch.path)
-    chain = await uow.organizations.by_ids(ids)
-    return [chain[i].settings if i in chain else None for i in reversed(ids)]
+@dataclass(frozen=True)
+class InForce:
+    """An integer setting as it applies at an organization: its value, and the organization
+    that sets it (None: the configured default)."""
+
+    value: int
+    source: Organization | None
+    own: bool  # set at the organization itself, not inherited from above
+
+
+async def _chain(uow: UnitOfWork, org: Organization) -> list[Organization]:
+    """The organization and each level above it, nearest first (one statement)."""
+    ids = path_ids(org.path)
+    found = await uow.organizations.by_ids(ids)
+    return [found[i] for i in reversed(ids) if i in found]
+
+
+def _in_force(chain: Sequence[Organization], key: str, default: int) -> InForce:
+    """The first valid value along `chain` (nearest_setting, with where it comes from)."""
+    for org in chain:
+        value = (org.settings or {}).get(key)
+        if _valid(value, key):
+            return InForce(value, org, org.id == chain[0].id)
+    return InForce(default, None, False)
 
 
 async def farmer_amount(uow: UnitOfWork, branch: Organization, default_fen: int) -> int:
     """The farmers' and herders' monthly amount: the nearest organization up the tree that
     sets it, else the configured default."""
-    return nearest_setting(await _settings_up(uow, branch), FARMER_DUES_SETTING, default_fen)
+    return _in_force(await _chain(uow, branch), FARMER_DUES_SETTING, default_fen).value
+
+
+def _overdue(
+    branch: Organization, day: int, now: datetime, zone: ZoneInfo, digest_days: int
+) -> int:
+    return arrears_through(now.astimezone(zone_of(branch, zone)), day, digest_days)
 
 
 async def overdue_through(
@@ -184,9 +218,8 @@ async def overdue_through(
 ) -> int:
     """The latest month in arrears if unpaid at the branch now: its own dues day (the
     nearest "dues_day" setting), its zone, the configured digest days."""
-    day = nearest_setting(await _settings_up(uow, branch), DUES_DAY_SETTING, calendar.dues_day)
-    local = now.astimezone(zone_of(branch, zone))
-    return arrears_through(local, day, calendar.digest_days)
+    day = _in_force(await _chain(uow, branch), DUES_DAY_SETTING, calendar.dues_day).value
+    return _overdue(branch, day, now, zone, calendar.digest_days)
 
 
 async def officer_branches(uow: UnitOfWork, actor: Actor) -> list[Organization]:
@@ -777,6 +810,7 @@ class Ledger:
     year: YearSheet
     unassessed: list[str]  # party members without any dues profile
     pending: int  # reports waiting for an officer
+    dues_day: InForce  # the branch's dues day, its own or from above
 
 
 class _Member:
@@ -883,7 +917,8 @@ async def branch_ledger(
     shown = current if month is None else month
     if not FIRST_MONTH <= shown <= current:
         raise InvalidInput("dues-error-ledger-month")
-    overdue = await overdue_through(uow, branch, now, zone, calendar)
+    day = _in_force(await _chain(uow, branch), DUES_DAY_SETTING, calendar.dues_day)
+    overdue = _overdue(branch, day.value, now, zone, calendar.digest_days)
     members = await _members(uow, branch.id)
     pending = len(await uow.dues.branch_pending(branch.id))
     return Ledger(
@@ -893,6 +928,7 @@ async def branch_ledger(
         year=_year_sheet(members, branch.id, shown // 12, current, overdue),
         unassessed=await uow.dues.unassessed(branch, PAYER_ROLES),
         pending=pending,
+        dues_day=day,
     )
 
 
@@ -1053,3 +1089,137 @@ async def record_payments(
         raise Conflict("dues-error-race") from None
     await uow.commit()
     return batch
+
+
+# ----------------------------------------------------------------------------- dues settings
+
+
+@dataclass(frozen=True)
+class DuesDayChange:
+    """A branch's new dues day, and when the dues cycle next acts on it (branch's zone)."""
+
+    branch: Organization
+    day: int
+    reminder: date  # the members' next reminder
+    digest: date  # the officers' next digest
+
+
+async def dues_day(
+    uow: UnitOfWork, actor: Actor, branch_id: int, default_day: int
+) -> tuple[Organization, InForce]:
+    """The branch's dues day as its secretary is about to change it (ASSESS_DUES)."""
+    branch = await branch_for(uow, actor, Action.ASSESS_DUES, branch_id)
+    return branch, _in_force(await _chain(uow, branch), DUES_DAY_SETTING, default_day)
+
+
+async def set_dues_day(
+    uow: UnitOfWork,
+    actor: Actor,
+    branch_id: int,
+    day: int,
+    now: datetime,
+    zone: ZoneInfo,
+    calendar: DuesCalendar,
+    grace: timedelta,
+) -> DuesDayChange:
+    """The secretary (ASSESS_DUES) sets the branch's own dues day, 1 to 28 so that every
+    month has it. The dues cycle, the members' accounts and the ledger follow it at once;
+    `grace` is the cycle's (how late a stage is still sent)."""
+    branch = await branch_for(uow, actor, Action.ASSESS_DUES, branch_id)
+    if not _valid(day, DUES_DAY_SETTING):
+        raise InvalidInput("dues-error-dues-day")
+    branch.settings = {**(branch.settings or {}), DUES_DAY_SETTING: day}
+    await uow.commit()
+    reminder, digest = await _next_stages(uow, branch, day, now, zone, calendar, grace)
+    return DuesDayChange(branch, day, reminder, digest)
+
+
+async def _next_stages(
+    uow: UnitOfWork,
+    branch: Organization,
+    day: int,
+    now: datetime,
+    zone: ZoneInfo,
+    calendar: DuesCalendar,
+    grace: timedelta,
+) -> tuple[date, date]:
+    """The local dates of the branch's next reminder and digest under dues day `day`, as
+    the dues cycle will send them: a month's stage goes out once, so a month whose stage
+    went out under the old day is passed over; a stage whose new moment has just passed
+    (within `grace`) goes out now."""
+    # The cycle builds on this module; imported here, where both are loaded.
+    from bot.services import dues_cycle
+
+    local = zone_of(branch, zone)
+    current = month_at(now, local)
+    months = [current - 1, current, current + 1]
+    periods = [month_label(m) for m in months]
+    found: list[date] = []
+    for index, kind in enumerate((dues_cycle.REMIND, dues_cycle.DIGEST)):
+        done = await uow.marks.keys(kind, periods)
+        # next month's stage is always ahead and never sent yet: every kind finds one
+        for month in months:
+            moment = dues_cycle.stage_moments(local, day, month, calendar.digest_days)[index]
+            sent = dues_cycle.Stage(kind, branch.id, month, late=False).key in done
+            if not sent and now - moment <= grace:
+                found.append(max(moment, now).astimezone(local).date())
+                break
+    return found[0], found[1]
+
+
+@dataclass(frozen=True)
+class FarmerAmount:
+    """A committee's monthly amount for farmer and herder members, in force at its branches
+    that set none of their own (dues_rules: 0.20 to 1 yuan, set by the region)."""
+
+    committee: Organization
+    amount: InForce
+
+
+async def _farmer_at(uow: UnitOfWork, committee: Organization, default_fen: int) -> FarmerAmount:
+    chain = await _chain(uow, committee)
+    return FarmerAmount(committee, _in_force(chain, FARMER_DUES_SETTING, default_fen))
+
+
+async def administered_committee(uow: UnitOfWork, actor: Actor, committee_id: int) -> Organization:
+    """A committee the actor administers: MANAGE_ORGANIZATION on a committee, which only
+    its admins (and those of committees above) hold; NotFound for another level."""
+    return await scope.get_at_level(
+        uow, actor, Action.MANAGE_ORGANIZATION, committee_id, Level.COMMITTEE
+    )
+
+
+async def farmer_committees(uow: UnitOfWork, actor: Actor, default_fen: int) -> list[FarmerAmount]:
+    """The committees where the actor is an admin (the topmost ones) with the farmers'
+    amount in force at each, for the /dues screen; empty for everyone else."""
+    grants = [
+        g for g in scope_roots(actor, Action.MANAGE_ORGANIZATION) if g.org_level is Level.COMMITTEE
+    ]
+    found = await uow.organizations.by_ids(g.org_id for g in grants)
+    return [
+        await _farmer_at(uow, found[g.org_id], default_fen) for g in grants if g.org_id in found
+    ]
+
+
+async def farmer_setting(
+    uow: UnitOfWork, actor: Actor, committee_id: int, default_fen: int
+) -> FarmerAmount:
+    """The committee's farmers' amount as its admin is about to change it."""
+    return await _farmer_at(
+        uow, await administered_committee(uow, actor, committee_id), default_fen
+    )
+
+
+async def set_farmer_amount(
+    uow: UnitOfWork, actor: Actor, committee_id: int, fen: int
+) -> FarmerAmount:
+    """A committee's admin sets the farmers' and herders' monthly amount for its subtree.
+    Only assessments made from now on use it: every profile keeps the amount it was
+    assessed with, until its secretary assesses the member again."""
+    committee = await administered_committee(uow, actor, committee_id)
+    if not _valid(fen, FARMER_DUES_SETTING):
+        raise InvalidInput(
+            "dues-error-farmer-range", min=yuan(FARMER_MIN_FEN), max=yuan(FARMER_MAX_FEN)
+        )
+    await set_setting(uow, actor, committee.id, FARMER_DUES_SETTING, fen)
+    return FarmerAmount(committee, InForce(fen, committee, True))

@@ -142,6 +142,24 @@ dues-assess-ask-reason = Type the reason for the reduction (it is kept on record
 dues-assess-preview = Please check: { $name } · { $category } · { $amount } yuan a month
 dues-assess-saved = ✅ Saved: { $name } pays { $amount } yuan a month from { $month } on.
 
+## the dues day and the farmers' amount
+dues-button-dues-day = 📅 Change the dues day
+dues-button-farmer = 🌾 Farmers' and herders' dues · { $committee }
+dues-source-own = set here
+dues-source-from = set by { $org }
+dues-source-default = the default
+dues-day-line = 📅 Dues day: day { $day } of each month ({ $source })
+dues-farmer-line = 🌾 { $committee }: farmer and herder members pay { $amount } yuan a month ({ $source })
+dues-day-ask = { $branch }: dues are due on day { $day } of each month ({ $source }). That day at 09:00 the members are reminded; { $digest } days later the officers get the digest and unpaid months count as overdue.
+    Type the new dues day, from 1 to 28 (e.g. 15).
+dues-day-saved = ✅ { $branch } now collects dues on day { $day } of each month.
+    Next reminder to the members: { $reminder }
+    Next digest to the officers: { $digest }
+dues-farmer-ask = { $committee }: farmer and herder members pay { $amount } yuan a month ({ $source }). Every branch below that sets no amount of its own uses this one.
+    Type the new monthly amount in yuan, from { $min } to { $max } (e.g. 0.5).
+dues-farmer-saved = ✅ { $committee }: farmer and herder members are now assessed at { $amount } yuan a month.
+    Members already assessed keep their current amount: it changes only when their branch secretary sets their dues again.
+
 ## the XLSX ledger
 dues-xlsx-title-month = { $branch } party dues ledger { $month }
 dues-xlsx-title-year = { $branch } party dues ledger { $year }
@@ -185,3 +203,5 @@ dues-error-no-members = Please select at least one member.
 dues-error-batch-large = At most { $max } members can be recorded at once.
 dues-error-race = Someone else changed these records a moment ago; please start again.
 dues-error-category = Please choose a category with the buttons.
+dues-error-dues-day = Please type a day from 1 to 28, e.g. 15.
+dues-error-farmer-range = Please type an amount from { $min } to { $max } yuan, e.g. 0.5.

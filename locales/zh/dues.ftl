@@ -138,6 +138,24 @@ dues-assess-ask-reason = 请输入减免的原因（会记录在案）。
 dues-assess-preview = 请核对：{ $name } · { $category } · 每月 { $amount } 元
 dues-assess-saved = ✅ 已保存：{ $name } 从 { $month } 起每月交 { $amount } 元。
 
+## 缴纳日与农牧民党员党费标准
+dues-button-dues-day = 📅 修改党费缴纳日
+dues-button-farmer = 🌾 农牧民党员党费标准 · { $committee }
+dues-source-own = 本级设置
+dues-source-from = { $org }设置
+dues-source-default = 默认
+dues-day-line = 📅 党费缴纳日：每月 { $day } 日（{ $source }）
+dues-farmer-line = 🌾 { $committee }：农牧民党员每月交 { $amount } 元（{ $source }）
+dues-day-ask = { $branch } 的党费缴纳日为每月 { $day } 日（{ $source }）。当天 9:00 提醒党员缴纳；{ $digest } 天后向支委发送汇总，未交的月份记为欠缴。
+    请输入新的缴纳日（1 到 28），例如 15。
+dues-day-saved = ✅ { $branch } 的党费缴纳日已改为每月 { $day } 日。
+    下次提醒党员：{ $reminder }
+    下次向支委汇总：{ $digest }
+dues-farmer-ask = { $committee } 农牧民党员每月交 { $amount } 元（{ $source }）。下属没有单独设置的支部都按此标准核定。
+    请输入新的每月金额（{ $min } 到 { $max } 元），例如 0.5。
+dues-farmer-saved = ✅ { $committee } 农牧民党员的党费标准已改为每月 { $amount } 元，今后核定时按此标准。
+    已核定的党员金额不变，支部书记重新核定后才按新标准缴纳。
+
 ## the XLSX ledger
 dues-xlsx-title-month = { $branch } { $month } 党费台账
 dues-xlsx-title-year = { $branch } { $year } 年党费台账
@@ -181,3 +199,5 @@ dues-error-no-members = 请至少选一位党员。
 dues-error-batch-large = 一次最多登记 { $max } 人。
 dues-error-race = 刚刚有人同时修改了这些记录，请重新开始。
 dues-error-category = 请从按钮中选择类别。
+dues-error-dues-day = 请输入 1 到 28 之间的日期，例如 15。
+dues-error-farmer-range = 请输入 { $min } 到 { $max } 元之间的金额，例如 0.5。

@@ -2,7 +2,8 @@
 it (or sends it back with a reason) and the member is told; a double confirm; a batch record
 for the quarter; setting a member's dues with a reduction; forged and foreign buttons; the
 ledger XLSX and the overview agreeing; the receipt photo; buttons pressed days later (an
-inaccessible message, a query Telegram calls too old); an officer who also pays."""
+inaccessible message, a query Telegram calls too old); an officer who also pays; the
+secretary's dues day and the committee admin's amount for farmers and herders."""
 
 from __future__ import annotations
 
@@ -39,12 +40,13 @@ from bot.keyboards.dues import (
     AssessStep,
     BranchAction,
     BranchCB,
+    FarmerCB,
     PaymentAction,
     PaymentCB,
 )
 from bot.services.dues_rules import DuesCategory
 from bot.services.roles import Role
-from storage.models import DuesPayment, DuesProfile, PaymentStatus
+from storage.models import DuesPayment, DuesProfile, Organization, PaymentStatus
 from tests.factories import Tree, build_tree, make_person
 from tests.fakes import BOT_USER, FieldChatter, RecordingSession, buttons
 from tests.flows.conftest import Harness
@@ -383,7 +385,11 @@ async def test_an_admin_reads_and_long_lists_paginate(harness: Harness) -> None:
     admin, secretary = Person(ADMIN, "王"), Person(SECRETARY_A, "书记")
     await h.send(admin.text("/dues"))
     home = latest(h, ADMIN)
-    assert [text for text, _ in buttons(home)] == ["📊 哈业胡同嘎查党支部", "📊 北京路社区党支部"]
+    assert [text for text, _ in buttons(home)] == [
+        "📊 哈业胡同嘎查党支部",
+        "📊 北京路社区党支部",
+        "🌾 农牧民党员党费标准 · 九原区委组织部",
+    ]
     await tap(h, admin, "哈业胡同嘎查党支部")
     shown = [text for text, _ in buttons(latest(h, ADMIN))]
     assert "📥 本月台账" in shown and not any("登记缴费" in t or "核定" in t for t in shown)
@@ -522,3 +528,101 @@ async def test_an_officer_who_pays_dues_sees_both(harness: Harness) -> None:
     # the secretary's own report goes to the branch's officers, the secretary included
     notice = h.session.sent(SECRETARY_A)[-1]
     assert "书记甲 报告已交党费" in (notice.text or "")
+
+
+async def org_settings(h: Harness, org: Organization) -> dict[str, Any]:
+    async with h.uow() as u:
+        found = await u.organizations.get(org.id)
+    assert found is not None
+    return dict(found.settings)
+
+
+async def test_a_secretary_changes_the_dues_day(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    secretary = Person(SECRETARY_A, "书记")
+    await h.send(secretary.text("/dues"))
+    await tap(h, secretary, "哈业胡同嘎查党支部")
+    assert "📅 党费缴纳日：每月 5 日（默认）" in text_of(h, SECRETARY_A)
+    await tap(h, secretary, "修改党费缴纳日")
+    assert "每月 5 日（默认）" in text_of(h, SECRETARY_A)
+    for typed in ("29", "0", "十五", "15.5"):  # refused, still asked for the day
+        await h.send(secretary.text(typed))
+        assert "请输入 1 到 28 之间的日期" in text_of(h, SECRETARY_A), typed
+    assert await org_settings(h, tree.branch_a) == {}
+    await h.send(secretary.text("15日"))
+    saved = text_of(h, SECRETARY_A)
+    assert "党费缴纳日已改为每月 15 日" in saved
+    assert "下次提醒党员：2026-12-15" in saved and "下次向支委汇总：2026-11-22" in saved
+    assert await org_settings(h, tree.branch_a) == {"dues_day": 15}
+    await tap(h, secretary, "返回")  # the confirmation's button: back to the overview
+    assert "每月 15 日（本级设置）" in text_of(h, SECRETARY_A)
+    await h.send(secretary.text("16"))  # the flow is over
+    assert "没有听懂" in text_of(h, SECRETARY_A)
+    assert await org_settings(h, tree.branch_a) == {"dues_day": 15}
+    admin = Person(ADMIN, "王")
+    await h.send(admin.text("/dues"))
+    await tap(h, admin, "哈业胡同嘎查党支部")  # the admin sees it, and cannot change it
+    assert "每月 15 日（本级设置）" in text_of(h, ADMIN)
+    assert not any("缴纳日" in text for text, _ in buttons(latest(h, ADMIN)))
+
+
+async def test_an_admin_changes_the_farmers_amount(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    await add_profile(h.uow, tree.member_a.id, tree.branch_a, NOV, 20, DuesCategory.FARMER)
+    admin, secretary = Person(ADMIN, "王"), Person(SECRETARY_A, "书记")
+    await h.send(admin.text("/dues"))
+    assert "🌾 九原区委组织部：农牧民党员每月交 0.20 元（默认）" in text_of(h, ADMIN)
+    await tap(h, admin, "农牧民党员党费标准")
+    assert "下属没有单独设置的支部都按此标准核定" in text_of(h, ADMIN)
+    for typed in ("1.5", "0.1", "五毛"):
+        await h.send(admin.text(typed))
+        assert "请输入 0.20 到 1.00 元之间的金额" in text_of(h, ADMIN), typed
+    assert await org_settings(h, tree.committee) == {}
+    await h.send(admin.text("0.5"))
+    saved = text_of(h, ADMIN)
+    assert "农牧民党员的党费标准已改为每月 0.50 元" in saved and "已核定的党员金额不变" in saved
+    assert await org_settings(h, tree.committee) == {"dues_farmer_fen": 50}
+    await tap(h, admin, "党费首页")
+    assert "农牧民党员每月交 0.50 元（本级设置）" in text_of(h, ADMIN)
+
+    await h.send(secretary.text("/dues"))  # a new assessment in a branch below uses it
+    assert "农牧民" not in text_of(h, SECRETARY_A)  # only admins see the region's amount
+    await tap(h, secretary, "哈业胡同嘎查党支部")
+    await tap(h, secretary, "核定党费标准")
+    await tap(h, secretary, "小组长其其格")
+    await tap(h, secretary, "农牧民")
+    assert "按规定每月应交 0.50 元" in text_of(h, SECRETARY_A)
+    async with h.uow() as u:  # the profile assessed before keeps its amount
+        kept = await u.dues.profiles_of(tree.member_a.id)
+    assert [p.amount_fen for p in kept] == [2_000, 20]
+
+
+async def test_forged_settings_buttons_change_nothing(harness: Harness) -> None:
+    h = harness
+    tree = await setup(h)
+    secretary, other = Person(SECRETARY_A, "书记"), Person(SECRETARY_B, "Other", "en")
+    admin, member = Person(ADMIN, "王"), Person(MEMBER_A, "巴特尔", "mn")
+    farmer = FarmerCB(committee_id=tree.committee.id).pack()
+    day_a = BranchCB(action=BranchAction.DUES_DAY, branch_id=tree.branch_a.id).pack()
+    await h.send(secretary.press(farmer))  # a secretary pressing the admin's button
+    await h.send(member.press(farmer))
+    await h.send(secretary.press(FarmerCB(committee_id=tree.branch_a.id).pack()))
+    await h.send(other.press(day_a))  # another branch's secretary
+    await h.send(admin.press(day_a))  # the admin reads the ledger, the branch sets its day
+    await h.send(admin.press("df:x"))  # malformed
+    refused = alerts(h)
+    assert "ᠡᠷᠬᠡ" in refused.pop(1)  # the member, told in Mongolian he may not
+    assert refused == [
+        "您没有权限进行这个操作。",
+        "没有找到相关内容，可能已被删除。",
+        "You are not allowed to do that.",
+        "您没有权限进行这个操作。",
+        "这个按钮已失效，请重新发送命令。",
+    ]
+    for who in (secretary, admin, other):  # none of them is in a settings flow
+        await h.send(who.text("20"))
+    assert "没有听懂" in text_of(h, SECRETARY_A) and "没有听懂" in text_of(h, ADMIN)
+    for org in (tree.committee, tree.branch_a, tree.branch_b):
+        assert await org_settings(h, org) == {}

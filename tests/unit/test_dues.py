@@ -1,13 +1,14 @@
 """The dues service on a real database: profiles and their history, the member's account,
 reported payments (confirm, reject, double confirm, a month paid meanwhile), batch records
 for a quarter, the back-payment window, arrears across a year boundary, the branch ledger,
-and how many statements a branch overview takes."""
+how many statements a branch overview takes, and the dues settings (a branch's dues day,
+a committee's amount for farmers and herders)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,7 @@ from bot.services.dues_rules import DuesCalendar, DuesCategory
 from bot.services.errors import AccessDenied, Conflict, DomainError, InvalidInput, NotFound
 from bot.services.periods import month_index
 from bot.services.roles import Level, Role
+from storage.marks_repo import Mark
 from storage.models import DuesCredit, DuesPayment, DuesProfile, Organization, PaymentStatus
 from storage.uow import UnitOfWork
 from tests.conftest import FakeClock
@@ -30,6 +32,7 @@ from tests.factories import T0, Tree, actor_of, build_tree, make_org, make_perso
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FARMER_DEFAULT = 20
 CALENDAR = DuesCalendar(dues_day=5, digest_days=7)  # the configured defaults
+GRACE = timedelta(hours=72)  # the dues cycle's: a stage this late is still sent
 APR, MAY, AUG, SEP, OCT, NOV, DEC = (month_index(2026, m) for m in (4, 5, 8, 9, 10, 11, 12))
 JAN_2027 = month_index(2027, 1)
 
@@ -666,3 +669,172 @@ async def test_the_current_month_is_the_branchs_own(uow, world, clock) -> None:
     async with uow() as u:
         mine = await dues.account(u, world.member, clock(), SHANGHAI, CALENDAR)
     assert mine.month == NOV and mine.unpaid == [NOV]
+
+
+# ----------------------------------------------------------------------------- dues settings
+
+
+async def settings_of(uow: Callable[[], UnitOfWork], org: Organization) -> dict[str, Any]:
+    async with uow() as u:
+        found = await u.organizations.get(org.id)
+    assert found is not None
+    return dict(found.settings)
+
+
+async def set_day(
+    uow: Callable[[], UnitOfWork], actor: Actor, branch: Organization, day: int, clock: FakeClock
+) -> dues.DuesDayChange:
+    async with uow() as u:
+        return await dues.set_dues_day(
+            u, actor, branch.id, day, clock(), SHANGHAI, CALENDAR, GRACE
+        )
+
+
+async def test_the_secretary_sets_the_dues_day(uow, world, clock) -> None:
+    """Now is 21 November, 10:00 in Shanghai. Under the 15th, November's reminder is six
+    days late (past the cycle's grace: skipped), its digest on the 22nd still ahead."""
+    tree = world.tree
+    changed = await set_day(uow, world.secretary, tree.branch_a, 15, clock)
+    assert (changed.day, changed.reminder, changed.digest) == (
+        15,
+        date(2026, 12, 15),
+        date(2026, 11, 22),
+    )
+    assert await settings_of(uow, tree.branch_a) == {"dues_day": 15}
+    mine = await ledger(uow, world.secretary, tree.branch_a, clock)
+    assert (mine.dues_day.value, mine.dues_day.own) == (15, True)
+    other = await ledger(uow, world.other_secretary, tree.branch_b, clock)
+    assert (other.dues_day.value, other.dues_day.source) == (5, None)  # the default
+
+    async with uow() as u:  # a deputy secretary may too
+        deputy = await make_person(u, "副书记", 2003, [(tree.branch_a, Role.DEPUTY_SECRETARY)])
+        await u.commit()
+    await set_day(uow, await actor_of(uow, deputy), tree.branch_a, 28, clock)
+    assert await settings_of(uow, tree.branch_a) == {"dues_day": 28}
+
+
+async def test_the_next_stages_skip_what_the_cycle_already_sent(uow, world, clock) -> None:
+    """Under the 20th, November's reminder was due yesterday 09:00: within the grace, the
+    cycle sends it now, unless November was already reminded under the old day."""
+    tree = world.tree
+    changed = await set_day(uow, world.secretary, tree.branch_a, 20, clock)
+    assert (changed.reminder, changed.digest) == (date(2026, 11, 21), date(2026, 11, 27))
+    async with uow() as u:
+        await u.marks.add(
+            [
+                Mark(f"dues-remind:{tree.branch_a.id}:2026-11", "dues-remind", "2026-11"),
+                Mark(f"dues-digest:{tree.branch_a.id}:2026-11", "dues-digest", "2026-11"),
+            ],
+            clock(),
+        )
+        await u.commit()
+    changed = await set_day(uow, world.secretary, tree.branch_a, 20, clock)
+    assert (changed.reminder, changed.digest) == (date(2026, 12, 20), date(2026, 12, 27))
+    changed = await set_day(uow, world.other_secretary, tree.branch_b, 20, clock)
+    assert changed.reminder == date(2026, 11, 21)  # another branch's marks do not count
+
+
+@pytest.mark.parametrize("day", [0, 29, -1, True])
+async def test_a_dues_day_out_of_range_is_refused(uow, world, clock, day) -> None:
+    with pytest.raises(InvalidInput) as error:
+        await set_day(uow, world.secretary, world.tree.branch_a, day, clock)
+    assert key_of(error) == "dues-error-dues-day"
+    assert await settings_of(uow, world.tree.branch_a) == {}
+
+
+async def test_only_the_branchs_secretaries_set_its_dues_day(uow, world, clock) -> None:
+    tree = world.tree
+    for actor in (world.member, world.leader, world.other_secretary, world.admin):
+        with pytest.raises(AccessDenied):
+            await set_day(uow, actor, tree.branch_a, 15, clock)
+        with pytest.raises(AccessDenied):
+            async with uow() as u:
+                await dues.dues_day(u, actor, tree.branch_a.id, 5)
+    with pytest.raises(NotFound):  # a committee is no branch
+        await set_day(uow, world.secretary, tree.committee, 15, clock)
+    assert await settings_of(uow, tree.branch_a) == {}
+    assert await settings_of(uow, tree.committee) == {}
+
+
+async def test_a_dues_day_set_above_is_inherited_until_the_branch_sets_its_own(
+    uow, world, clock
+) -> None:
+    tree = world.tree
+    async with uow() as u:
+        committee = await u.organizations.get(tree.committee.id)
+        assert committee is not None
+        committee.settings = {"dues_day": 10}
+        await u.commit()
+    async with uow() as u:
+        branch, day = await dues.dues_day(u, world.secretary, tree.branch_a.id, 5)
+    assert day.value == 10 and not day.own
+    assert day.source is not None and day.source.id == tree.committee.id
+    await set_day(uow, world.secretary, tree.branch_a, 12, clock)
+    async with uow() as u:
+        _, day = await dues.dues_day(u, world.secretary, branch.id, 5)
+    assert (day.value, day.own) == (12, True)
+    assert await settings_of(uow, tree.committee) == {"dues_day": 10}
+
+
+async def test_a_committees_admin_sets_the_farmers_amount(uow, world, clock) -> None:
+    """The amount applies to assessments made from now on, in every branch below; a profile
+    assessed before keeps its amount."""
+    tree = world.tree
+    async with uow() as u:
+        [found] = await dues.farmer_committees(u, world.admin, FARMER_DEFAULT)
+        assert await dues.farmer_committees(u, world.secretary, FARMER_DEFAULT) == []
+    assert found.committee.id == tree.committee.id
+    assert (found.amount.value, found.amount.source) == (FARMER_DEFAULT, None)
+    await add_profile(uow, tree.member_a.id, tree.branch_a, OCT, 20, DuesCategory.FARMER)
+
+    async with uow() as u:
+        changed = await dues.set_farmer_amount(u, world.admin, tree.committee.id, 50)
+    assert (changed.amount.value, changed.amount.own) == (50, True)
+    assert await settings_of(uow, tree.committee) == {"dues_farmer_fen": 50}
+    async with uow() as u:
+        shown = await dues.farmer_setting(u, world.admin, tree.committee.id, FARMER_DEFAULT)
+    assert (shown.amount.value, shown.amount.own) == (50, True)
+
+    draft = ProfileDraft(DuesCategory.FARMER)
+    async with uow() as u:
+        new = await dues.set_profile(
+            u, world.secretary, tree.branch_a.id, tree.leader_a1.id, draft, clock(), SHANGHAI,
+            FARMER_DEFAULT,
+        )  # fmt: skip
+        old = await u.dues.profiles_of(tree.member_a.id)
+    assert new.amount_fen == 50
+    assert [(p.from_month, p.amount_fen) for p in old] == [(OCT, 20)]
+
+
+@pytest.mark.parametrize("fen", [19, 101, 0, True])
+async def test_a_farmers_amount_out_of_range_is_refused(uow, world, fen) -> None:
+    with pytest.raises(InvalidInput) as error:
+        async with uow() as u:
+            await dues.set_farmer_amount(u, world.admin, world.tree.committee.id, fen)
+    assert key_of(error) == "dues-error-farmer-range"
+    assert error.value.params == {"min": "0.20", "max": "1.00"}
+    assert await settings_of(uow, world.tree.committee) == {}
+
+
+async def test_only_a_committees_admins_set_its_farmers_amount(uow, world) -> None:
+    tree = world.tree
+    for actor in (world.member, world.secretary, world.other_secretary):
+        with pytest.raises(AccessDenied):
+            async with uow() as u:
+                await dues.set_farmer_amount(u, actor, tree.committee.id, 50)
+        with pytest.raises(AccessDenied):
+            async with uow() as u:
+                await dues.farmer_setting(u, actor, tree.committee.id, FARMER_DEFAULT)
+    with pytest.raises(NotFound):  # a branch is no committee, even for its secretary
+        async with uow() as u:
+            await dues.set_farmer_amount(u, world.secretary, tree.branch_a.id, 50)
+    async with uow() as u:  # nor the admin of another region
+        other = await make_org(u, "C2", Level.COMMITTEE)
+        stranger = await make_person(u, "外区管理员", 1002, [(other, Role.ADMIN)])
+        await u.commit()
+    outsider = await actor_of(uow, stranger)
+    with pytest.raises(AccessDenied):
+        async with uow() as u:
+            await dues.set_farmer_amount(u, outsider, tree.committee.id, 50)
+    assert await settings_of(uow, tree.committee) == {}
+    assert await settings_of(uow, tree.branch_a) == {}
