@@ -27,6 +27,7 @@ from bot.handlers import (
     meetings,
     navigation,
     profile,
+    reports,
     signin,
     start,
     tickets,
@@ -150,6 +151,7 @@ def build_dispatcher(
         tickets.build_router(),
         dues.build_router(),
         deadlines.build_router(),
+        reports.build_router(),
         errors.build_router(),  # last: its fallbacks take only what nobody else did
     )
 

@@ -26,6 +26,7 @@ ROLE_COMMANDS: tuple[tuple[tuple[str, ...], frozenset[Role]], ...] = (
     (("need", "tickets"), frozenset(Role)),
     (("dues",), POLICY[Action.PAY_DUES] | POLICY[Action.VIEW_DUES]),
     (("deadlines",), POLICY[Action.VIEW_DEADLINES]),
+    (("report",), POLICY[Action.VIEW_REPORTS]),
 )
 ALL_COMMANDS = COMMON_COMMANDS + tuple(c for group, _ in ROLE_COMMANDS for c in group)
 

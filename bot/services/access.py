@@ -40,6 +40,8 @@ class Action(StrEnum):
     VIEW_DUES = "view_dues"
     VIEW_DEADLINES = "view_deadlines"
     SET_MEETING_FREQUENCY = "set_meeting_frequency"
+    VIEW_REPORTS = "view_reports"
+    CONFIGURE_SCORING = "configure_scoring"
 
 
 MANAGERS = frozenset({Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY})
@@ -92,6 +94,13 @@ POLICY: dict[Action, frozenset[Role]] = {
     ),
     # ... and a committee's admins set how often each meeting kind is required.
     Action.SET_MEETING_FREQUENCY: frozenset({Role.ADMIN}),
+    # Reports: a branch's officers see their branch's, a committee's admins the subtree's
+    # branches side by side ...
+    Action.VIEW_REPORTS: frozenset(
+        {Role.ADMIN, Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER}
+    ),
+    # ... and the admins set how the branches' scores are weighed and starred.
+    Action.CONFIGURE_SCORING: frozenset({Role.ADMIN}),
 }
 
 _BRANCH_ROLES = frozenset(

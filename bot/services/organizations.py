@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.services import tickets
+from bot.services import scoring, tickets
 from bot.services.access import Action, Actor, can, require, require_somewhere
 from bot.services.dues_rules import FARMER_MAX_FEN, FARMER_MIN_FEN
 from bot.services.errors import Conflict, InvalidInput, NotFound
@@ -187,6 +187,8 @@ ORG_SETTINGS: dict[str, type] = {
     DUES_DAY_SETTING: int,
     FARMER_DUES_SETTING: int,
     FREQUENCIES_SETTING: dict,
+    scoring.WEIGHTS_SETTING: dict,
+    scoring.STARS_SETTING: list,
 }
 
 
@@ -201,6 +203,8 @@ SETTING_CHECKS: dict[str, Callable[[object], bool]] = {
     DUES_DAY_SETTING: lambda v: isinstance(v, int) and 1 <= v <= 28,
     FARMER_DUES_SETTING: lambda v: isinstance(v, int) and FARMER_MIN_FEN <= v <= FARMER_MAX_FEN,
     FREQUENCIES_SETTING: _check_frequencies,
+    scoring.WEIGHTS_SETTING: scoring.check_weights,
+    scoring.STARS_SETTING: scoring.check_stars,
 }
 
 
