@@ -9,15 +9,10 @@ ledger's own, the very ones the chat overview shows. Amounts are exact decimals 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
+from bot.exports.sheet import Book, money
 from bot.services.dues import Ledger
 from bot.services.dues_rules import DuesCategory
 from bot.services.periods import month_label
@@ -41,51 +36,13 @@ YEAR_LABELS = (
     "arrears",
     "total",
 )
-MONEY = "0.00"
-BOLD = Font(bold=True)
-
-
-def money(fen: int) -> Decimal:
-    return Decimal(fen) / 100
-
-
-class _Sheet:
-    """Writes rows one after another; text cells stay text even if they start with "="."""
-
-    def __init__(self, title: str) -> None:
-        self.workbook = Workbook()
-        self.sheet = self.workbook.active
-        self.sheet.title = title
-        self.row = 0
-        self.widths: dict[int, int] = {}
-
-    def add(self, values: list[Any], bold: bool = False) -> None:
-        self.row += 1
-        for column, value in enumerate(values, start=1):
-            cell = self.sheet.cell(row=self.row, column=column, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"
-            elif isinstance(value, Decimal):
-                cell.number_format = MONEY
-            if bold:
-                cell.font = BOLD
-            shown = len(str(value)) if value is not None else 0
-            self.widths[column] = max(self.widths.get(column, 8), min(shown + 2, 40))
-
-    def save(self) -> bytes:
-        """The file, with the names and headers frozen in view."""
-        self.sheet.freeze_panes = "B3"
-        for column, width in self.widths.items():
-            self.sheet.column_dimensions[get_column_letter(column)].width = width
-        buffer = io.BytesIO()
-        self.workbook.save(buffer)
-        return buffer.getvalue()
 
 
 def month_workbook(ledger: Ledger, labels: Mapping[str, str]) -> bytes:
     """One line per member assessed at the branch in the month, then the totals."""
     sheet = ledger.month
-    out = _Sheet(month_label(sheet.month))
+    book = Book()
+    out = book.sheet(month_label(sheet.month))
     out.add([labels["title"]], bold=True)
     out.add(
         [labels[key] for key in MONTH_COLUMNS],
@@ -115,7 +72,7 @@ def month_workbook(ledger: Ledger, labels: Mapping[str, str]) -> bytes:
         ],
         bold=True,
     )
-    return out.save()
+    return book.save()
 
 
 def year_workbook(ledger: Ledger, labels: Mapping[str, str]) -> bytes:
@@ -123,7 +80,8 @@ def year_workbook(ledger: Ledger, labels: Mapping[str, str]) -> bytes:
     year's end (or now, for the current year). Months after the current one show no due,
     only what was paid ahead."""
     year = ledger.year
-    out = _Sheet(str(year.year))
+    book = Book()
+    out = book.sheet(str(year.year))
     out.add([labels["title"]], bold=True)
     header = [labels["member"]]
     for month in year.months:
@@ -156,4 +114,4 @@ def year_workbook(ledger: Ledger, labels: Mapping[str, str]) -> bytes:
         money(year.arrears_fen),
     ]
     out.add(totals, bold=True)
-    return out.save()
+    return book.save()

@@ -1,0 +1,162 @@
+"""The XLSX writer every export shares: rows written one after another, each value in the
+cell type a spreadsheet expects (text, whole number, yuan, percent, local date and time).
+
+Text from users (names, topics, minutes, a resident's description) stays text even when it
+starts with "=", loses the control characters XLSX cannot hold, and is cut with an ellipsis
+at Excel's limit of 32,767 characters per cell, so a file always opens.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Collection, Iterable
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+MONEY = "0.00"
+PERCENT_FORMAT = "0.0%"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CELL_LIMIT = 32_767
+ELLIPSIS = "…"
+TITLE_LIMIT = 31  # Excel's limit for a sheet's name
+TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+MIN_WIDTH = 8
+MAX_WIDTH = 40
+
+
+def money(fen: int) -> Decimal:
+    """Fen as exact yuan (two places)."""
+    return Decimal(fen) / 100
+
+
+class Percent(float):
+    """A rate in [0, 1], shown as a percent."""
+
+
+def percent(rate: float | None) -> Percent | None:
+    return Percent(rate) if rate is not None else None
+
+
+def local(at: datetime | None, zone: ZoneInfo) -> datetime | None:
+    """A UTC moment as the wall-clock time in `zone` (XLSX has no time zones)."""
+    return at.astimezone(zone).replace(tzinfo=None) if at is not None else None
+
+
+def cell_text(value: str) -> str:
+    """What XLSX can hold of a text: no control characters, at most CELL_LIMIT characters."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(value) > CELL_LIMIT:
+        return value[: CELL_LIMIT - len(ELLIPSIS)] + ELLIPSIS
+    return value
+
+
+def sheet_title(name: str) -> str:
+    """A name Excel accepts for a sheet: none of []:*?/\\, at most 31 characters."""
+    cleaned = " ".join(cell_text(name).translate(TITLE_FORBIDDEN).split()).strip("'")
+    return cleaned[:TITLE_LIMIT] or "Sheet"
+
+
+def shown_width(value: Any) -> int:
+    """Roughly how many columns a value takes: wide (CJK) characters count twice."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return len("2026-11-21 10:00")
+    lines = str(value).splitlines() or [""]
+    return max(
+        sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines
+    )
+
+
+class Sheet:
+    """One worksheet, filled from the top."""
+
+    def __init__(self, worksheet: Worksheet) -> None:
+        self.worksheet = worksheet
+        self.row = 0
+        self.widths: dict[int, int] = {}
+        self.fixed: dict[int, int] = {}
+
+    def add(self, values: Iterable[Any], bold: bool = False, wrap: Collection[int] = ()) -> int:
+        """Writes the next row (columns from 1; `wrap` the columns whose text wraps) and
+        returns its number."""
+        self.row += 1
+        for column, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            cell = self.worksheet.cell(row=self.row, column=column)
+            if isinstance(value, str):
+                cell.value = cell_text(value)
+                cell.data_type = "s"  # never a formula, whatever it starts with
+            elif isinstance(value, Percent):
+                cell.value = float(value)
+                cell.number_format = PERCENT_FORMAT
+            elif isinstance(value, Decimal):
+                cell.value = value
+                cell.number_format = MONEY
+            elif isinstance(value, datetime):
+                cell.value = value
+                cell.number_format = DATETIME_FORMAT
+            else:
+                cell.value = value
+            if bold:
+                cell.font = BOLD
+            if column in wrap:
+                cell.alignment = WRAP
+            shown = min(shown_width(cell.value) + 2, MAX_WIDTH)
+            if shown > self.widths.get(column, MIN_WIDTH):
+                self.widths[column] = shown
+        return self.row
+
+    def skip(self) -> None:
+        """An empty row between blocks."""
+        self.row += 1
+
+    def width(self, column: int, width: int) -> None:
+        """A fixed width for a column whose text wraps (minutes, lists of names)."""
+        self.fixed[column] = width
+
+    def merge(self, first_column: int, last_column: int) -> None:
+        """Spreads the last row's first cell over the columns (a long line of text)."""
+        self.worksheet.merge_cells(
+            start_row=self.row, start_column=first_column, end_row=self.row, end_column=last_column
+        )
+
+    def finish(self, freeze: str | None) -> None:
+        if freeze:
+            self.worksheet.freeze_panes = freeze
+        for column, width in {**self.widths, **self.fixed}.items():
+            self.worksheet.column_dimensions[get_column_letter(column)].width = width
+
+
+class Book:
+    """A workbook of one or more sheets; every sheet is frozen at `freeze` unless told."""
+
+    def __init__(self) -> None:
+        self.workbook = Workbook()
+        self.sheets: list[tuple[Sheet, str | None]] = []
+
+    def sheet(self, title: str, freeze: str | None = "B3") -> Sheet:
+        worksheet = self.workbook.create_sheet() if self.sheets else self.workbook.active
+        worksheet.title = sheet_title(title)
+        sheet = Sheet(worksheet)
+        self.sheets.append((sheet, freeze))
+        return sheet
+
+    def save(self) -> bytes:
+        for sheet, freeze in self.sheets:
+            sheet.finish(freeze)
+        buffer = io.BytesIO()
+        self.workbook.save(buffer)
+        return buffer.getvalue()
