@@ -2,21 +2,34 @@
 organizational-life register (组织生活记录册, every meeting with who came and how), from
 which the attendance matrix (members × meetings) is drawn, and the ticket register.
 
-CONTRACT (groundwork): the dataclasses and signatures below are what the exports and the
-handler use; the bodies are filled in by the register data work.
+The dataclasses below are what the exports and the handler use. Both registers are read
+as whole sets (storage.registers_repo): a fixed number of statements however many meetings,
+invitations or tickets a period holds, so a year's register costs what a month's does.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.services.access import Actor
+from bot.services import scope
+from bot.services.access import Action, Actor
+from bot.services.errors import InvalidInput
+from bot.services.meetings import PARTY_ROLES
 from bot.services.periods import Period
-from bot.services.roles import MeetingKind, SignInMethod
-from bot.services.tickets import HistoryLine
-from storage.models import MeetingStatus, Organization, Ticket
+from bot.services.roles import Level, MeetingKind, SignInMethod
+from bot.services.tickets import HistoryLine, _assignee_of, is_overdue
+from storage.models import (
+    AttendanceStatus,
+    InvitationResponse,
+    MeetingStatus,
+    Organization,
+    Ticket,
+    TicketEvent,
+)
+from storage.registers_repo import AttendanceRow, InvitationRow, MeetingRow, RegistersRepository
 from storage.uow import UnitOfWork
 
 
@@ -83,6 +96,73 @@ class TicketRegister:
     entries: tuple[TicketEntry, ...]  # tickets reported in the period, by report time
 
 
+def _zone(branch: Organization, default_zone: ZoneInfo) -> ZoneInfo:
+    return ZoneInfo(branch.timezone) if branch.timezone else default_zone
+
+
+async def _branch_and_bounds(
+    uow: UnitOfWork,
+    actor: Actor,
+    branch_id: int,
+    period: Period,
+    now: datetime,
+    default_zone: ZoneInfo,
+) -> tuple[Organization, ZoneInfo, datetime, datetime]:
+    """The branch the actor may read, its zone and the period's [start, end) in it."""
+    branch = await scope.get_at_level(uow, actor, Action.VIEW_REPORTS, branch_id, Level.BRANCH)
+    zone = _zone(branch, default_zone)
+    start, end = period.bounds(zone)
+    if now < start:
+        raise InvalidInput("report-error-period")
+    return branch, zone, start, end
+
+
+_METHOD_ORDER = {method: number for number, method in enumerate(SignInMethod)}
+
+
+def _entry(
+    meeting: MeetingRow, invited: list[InvitationRow], signed: dict[int, AttendanceRow]
+) -> RegisterEntry:
+    """One meeting, everyone invited classified as meetings.summary does: a confirmed
+    sign-in, then one waiting for review, then approved leave; anyone else is absent (an
+    undecided or refused leave too)."""
+    present: list[Attendee] = []
+    pending: list[Absentee] = []
+    on_leave: list[Absentee] = []
+    absent: list[Absentee] = []
+    for invitation in sorted(invited, key=lambda i: (i.name, i.person_id)):
+        record = signed.get(invitation.person_id)
+        who = (invitation.person_id, invitation.name)
+        if record is not None and record.status is AttendanceStatus.CONFIRMED:
+            present.append(Attendee(*who, record.method, record.signed_at, record.proxy_by))
+        elif record is not None and record.status is AttendanceStatus.PENDING_REVIEW:
+            pending.append(Absentee(*who, ""))
+        elif invitation.response is InvitationResponse.LEAVE_APPROVED:
+            on_leave.append(Absentee(*who, invitation.leave_reason))
+        else:
+            absent.append(Absentee(*who, ""))
+    present.sort(key=lambda a: (_METHOD_ORDER[a.method], a.name, a.person_id))
+    # held as deadlines count it: any confirmed sign-in, invited or not
+    confirmed = any(a.status is AttendanceStatus.CONFIRMED for a in signed.values())
+    return RegisterEntry(
+        meeting_id=meeting.id,
+        org_name=meeting.org_name,
+        kind=meeting.kind,
+        title=meeting.title,
+        venue=meeting.venue,
+        starts_at=meeting.starts_at,
+        status=meeting.status,
+        held=meeting.status is not MeetingStatus.CANCELLED and confirmed,
+        invited=len(invited),
+        present=tuple(present),
+        pending=tuple(pending),
+        on_leave=tuple(on_leave),
+        absent=tuple(absent),
+        minutes=meeting.minutes,
+        minutes_photos=len(meeting.minutes_photos),
+    )
+
+
 async def register(
     uow: UnitOfWork,
     actor: Actor,
@@ -92,7 +172,25 @@ async def register(
     default_zone: ZoneInfo,
 ) -> Register:
     """VIEW_REPORTS on the branch; a fixed number of statements however many meetings."""
-    raise NotImplementedError
+    branch, zone, start, end = await _branch_and_bounds(
+        uow, actor, branch_id, period, now, default_zone
+    )
+    repo = RegistersRepository(uow.session)
+    meetings = await repo.meetings(branch.path, start, end, now)
+    invited: dict[int, list[InvitationRow]] = defaultdict(list)
+    for invitation in await repo.invitations(branch.path, start, end, now):
+        invited[invitation.meeting_id].append(invitation)
+    signed: dict[int, dict[int, AttendanceRow]] = defaultdict(dict)
+    for attendance in await repo.attendances(branch.path, start, end, now):
+        signed[attendance.meeting_id][attendance.person_id] = attendance
+    members = await repo.holders(branch.path, PARTY_ROLES)
+    return Register(
+        branch=branch,
+        period=period,
+        zone=zone,
+        entries=tuple(_entry(m, invited[m.id], signed[m.id]) for m in meetings),
+        members=tuple(sorted(members, key=lambda m: (m[1], m[0]))),
+    )
 
 
 async def ticket_register(
@@ -104,4 +202,32 @@ async def ticket_register(
     default_zone: ZoneInfo,
 ) -> TicketRegister:
     """VIEW_REPORTS on the branch; a fixed number of statements however many tickets."""
-    raise NotImplementedError
+    branch, zone, start, end = await _branch_and_bounds(
+        uow, actor, branch_id, period, now, default_zone
+    )
+    repo = RegistersRepository(uow.session)
+    found = await repo.tickets(branch.id, start, end)
+    events: dict[int, list[TicketEvent]] = defaultdict(list)
+    for event in await repo.ticket_events(branch.id, start, end):
+        events[event.ticket_id].append(event)
+    names = await repo.ticket_names(branch.id, start, end)
+
+    def name(person_id: int | None) -> str | None:
+        return names.get(person_id) if person_id is not None else None
+
+    def history(ticket: Ticket) -> tuple[HistoryLine, ...]:
+        return tuple(
+            HistoryLine(e, name(e.actor_id), name(_assignee_of(e))) for e in events[ticket.id]
+        )
+
+    entries = tuple(
+        TicketEntry(
+            ticket=t,
+            reporter=names[t.reporter_id],
+            assignee=name(t.assignee_id),
+            overdue=is_overdue(t, now),
+            history=history(t),
+        )
+        for t in found
+    )
+    return TicketRegister(branch=branch, period=period, zone=zone, entries=entries)
