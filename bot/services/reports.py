@@ -1,22 +1,51 @@
 """Reports a secretary would otherwise count by hand: a branch's month, quarter or year at a
 glance, and a committee's branches side by side with a score (bot.services.scoring).
 
-CONTRACT (groundwork): the dataclasses and signatures below are what the handler, the
-charts and the exports use; the bodies are filled in by the reports data work.
+Each branch is judged in its own time zone, over its period up to today:
+- required meetings in slots (KindCompliance), held as the deadlines judge it (started, not
+  cancelled, a confirmed sign-in), each branch and party group only from when it existed;
+- the meetings held that started in the period, with 应到 / 实到 / leave;
+- dues in member-months, where the profile row in force puts the member (as the dues
+  ledger's month sheet counts them);
+- tickets reported in the period, as the ticket statistics count them;
+- receipts of the guidance published for the period's months.
+One core builds every branch under a root (the branch itself, or a committee) with a fixed
+number of statements however many branches, members or meetings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.services.access import Actor
-from bot.services.periods import Frequency, Period
-from bot.services.roles import MeetingKind
+from bot.services import scope, scoring
+from bot.services.access import Action, Actor, require_somewhere
+from bot.services.deadlines import (
+    _KIND_ORDER,
+    OFFICER_ROLES,
+    PERIODIC,
+    Status,
+    _existing,
+    _Facts,
+    _Tree,
+    _tree_order,
+    _views,
+    _windows,
+    _zone,
+    _ZoneView,
+)
+from bot.services.errors import InvalidInput
+from bot.services.periods import Frequency, Period, month_at, month_label, month_of_date
+from bot.services.roles import Level, MeetingKind
 from bot.services.scoring import Component, Score, ScoreRules
-from storage.models import Organization
+from storage.deadlines_repo import DeadlineRepository, OrgRow
+from storage.models import Organization, TicketStatus
+from storage.reports_repo import CreditRow, DuesRow, ReportsRepository, TicketRow
+from storage.tickets_repo import OPEN_STATUSES
 from storage.uow import UnitOfWork
 
 # Called from the building code with (done, total) steps; the handler shows progress.
@@ -175,12 +204,30 @@ class Places:
 
 async def places_for(uow: UnitOfWork, actor: Actor) -> Places:
     """VIEW_REPORTS: the committees an admin reaches and the branches an officer reaches."""
-    raise NotImplementedError
+    require_somewhere(actor, Action.VIEW_REPORTS)
+    committees = await scope.reachable(uow, actor, Action.VIEW_REPORTS, {Level.COMMITTEE})
+    branches: dict[int, Organization] = {}
+    for grant in actor.grants:
+        if grant.role not in OFFICER_ROLES:
+            continue
+        root = await uow.organizations.get(grant.org_id)
+        if root is None:
+            continue
+        for org in await uow.organizations.subtree(root):
+            if org.level is Level.BRANCH:
+                branches[org.id] = org
+    return Places(committees, sorted(branches.values(), key=lambda o: o.path))
 
 
 def current_period(now: datetime, zone: ZoneInfo, frequency: Frequency) -> Period:
     """The month, quarter or year containing `now` in `zone`."""
-    raise NotImplementedError
+    return Period.containing(month_at(now, zone), frequency)
+
+
+def _begun(period: Period, now: datetime, zone: ZoneInfo) -> None:
+    """A report of a period that has not begun would be all zeros: refused."""
+    if now.astimezone(zone).date() < period.start_day():
+        raise InvalidInput("report-error-period")
 
 
 async def branch_report(
@@ -193,7 +240,10 @@ async def branch_report(
 ) -> BranchReport:
     """VIEW_REPORTS on the branch; InvalidInput("report-error-period") for a period that
     has not begun in the branch's zone."""
-    raise NotImplementedError
+    branch = await scope.get_at_level(uow, actor, Action.VIEW_REPORTS, branch_id, Level.BRANCH)
+    _begun(period, now, _zone(branch.timezone, default_zone, {}))
+    _, reports = await _reports(uow, branch, period, now, default_zone)
+    return reports[0]
 
 
 async def committee_report(
@@ -205,5 +255,256 @@ async def committee_report(
     default_zone: ZoneInfo,
 ) -> CommitteeReport:
     """VIEW_REPORTS on the committee: every branch of its subtree, read with a fixed number
-    of statements however many branches, scored with the rules in force at the committee."""
-    raise NotImplementedError
+    of statements however many branches, scored with the rules in force at the committee.
+    InvalidInput("report-error-period") for a period not begun in the committee's zone (a
+    branch in a zone where it has not begun yet counts nothing)."""
+    committee = await scope.get_at_level(
+        uow, actor, Action.VIEW_REPORTS, committee_id, Level.COMMITTEE
+    )
+    _begun(period, now, _zone(committee.timezone, default_zone, {}))
+    rules = await scoring.rules_for(uow, committee)
+    tree, reports = await _reports(uow, committee, period, now, default_zone)
+    rows = [BranchRow(report, scoring.score(report.rates(), rules)) for report in reports]
+    rows.sort(
+        key=lambda row: (
+            row.score.points is None,
+            row.score.points or 0.0,
+            _tree_order(tree.rows[row.report.branch.id]),
+        )
+    )
+    return CommitteeReport(committee, period, rules, tuple(rows))
+
+
+# ----------------------------------------------------------------------------- the core
+
+
+def _org_row(org: Organization) -> OrgRow:
+    return OrgRow(
+        org.id,
+        org.parent_id,
+        org.path,
+        org.level,
+        org.name,
+        org.timezone,
+        org.settings,
+        org.created_at,
+    )
+
+
+def _slots(period: Period, frequency: Frequency) -> list[Period]:
+    """The periods of `frequency` overlapping `period`: the quarter of a month, the twelve
+    months of a year."""
+    return sorted({Period.containing(m, frequency) for m in range(period.first, period.last + 1)})
+
+
+class _Slots:
+    """Held / missed / open counts of one kind, one branch."""
+
+    __slots__ = ("held", "missed", "open")
+
+    def __init__(self) -> None:
+        self.held = self.missed = self.open = 0
+
+
+def _compliance(
+    branch: OrgRow,
+    tree: _Tree,
+    view: _ZoneView,
+    facts: _Facts,
+    slots: Mapping[Frequency, list[Period]],
+    now: float,
+) -> tuple[KindCompliance, ...]:
+    """Each required kind counted in slots (see KindCompliance): only slots begun by now,
+    only for the organizations that existed when the slot began (as the missed report)."""
+    groups = tree.groups.get(branch.id, [])
+    found: list[KindCompliance] = []
+    for frequency, kinds in tree.required(branch.id).items():
+        counts = {kind: _Slots() for kind in kinds}
+        for slot in slots[frequency]:
+            span = view.span(slot)
+            if span[0] > now:
+                continue
+            ended = span[1] <= now
+            for kind in kinds:
+                if kind is MeetingKind.GROUP_MEETING:
+                    holders: Sequence[OrgRow] = _existing(groups, span[0])
+                else:
+                    holders = [branch] if branch.created_at.timestamp() <= span[0] else []
+                count = counts[kind]
+                for org in holders:
+                    if facts.status(org.id, kind, span)[0] is Status.HELD:
+                        count.held += 1
+                    elif ended:
+                        count.missed += 1
+                    else:
+                        count.open += 1
+        found.extend(
+            KindCompliance(kind, frequency, c.held, c.missed, c.open) for kind, c in counts.items()
+        )
+    return tuple(sorted(found, key=lambda c: _KIND_ORDER[c.kind]))
+
+
+def _dues(
+    profiles: Iterable[DuesRow],
+    credits: Iterable[CreditRow],
+    period: Period,
+    current: Mapping[int, int],
+) -> dict[int, DuesSummary]:
+    """Per branch, the member-months of the period up to the branch's current month whose
+    profile row in force is at the branch: due when its amount is above 0, paid when
+    credited. Paid fen counts every credit of those member-months, as the ledger's month
+    sheet does (an exempt member's voluntary payment too)."""
+    rows: dict[int, list[DuesRow]] = defaultdict(list)
+    for profile in profiles:
+        rows[profile.person_id].append(profile)
+    paid = {(c.person_id, c.month): c.amount_fen for c in credits}
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    row: DuesRow | None
+    for person_id, history in rows.items():
+        index, row = 0, None
+        for month in range(period.first, period.last + 1):
+            while index < len(history) and history[index].from_month <= month:
+                row, index = history[index], index + 1
+            if row is None or row.branch_id not in current or month > current[row.branch_id]:
+                continue
+            total = totals[row.branch_id]
+            credit = paid.get((person_id, month))
+            if credit is not None:
+                total[1] += credit
+            if row.amount_fen > 0:
+                total[0] += row.amount_fen
+                total[2] += 1
+                total[3] += credit is not None
+    return {branch_id: DuesSummary(*total) for branch_id, total in totals.items()}
+
+
+_SOLVED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+
+
+def _tickets(rows: Iterable[TicketRow], now: datetime) -> TicketSummary:
+    """As tickets.compute_stats counts them: merged duplicates left out; solved = resolved
+    or closed with a resolution time (a reopened one is open again)."""
+    reported = resolved = resolved_late = open_late = declined = 0
+    ratings: list[int] = []
+    for row in rows:
+        if row.status is TicketStatus.MERGED:
+            continue
+        reported += 1
+        if row.status in _SOLVED and row.resolved_at is not None:
+            resolved += 1
+            resolved_late += row.resolved_at > row.due_at
+            if row.rating is not None:
+                ratings.append(row.rating)
+        elif row.status in OPEN_STATUSES:
+            open_late += now > row.due_at
+        elif row.status is TicketStatus.DECLINED:
+            declined += 1
+    return TicketSummary(
+        reported,
+        resolved,
+        resolved_late,
+        open_late,
+        declined,
+        len(ratings),
+        statistics.fmean(ratings) if ratings else None,
+    )
+
+
+async def _reports(
+    uow: UnitOfWork, root: Organization, period: Period, now: datetime, default_zone: ZoneInfo
+) -> tuple[_Tree, list[BranchReport]]:
+    """The report of every branch at or below `root`, in tree order, each judged in its own
+    zone: one read of the organizations, then one each of the meetings (deadlines' held
+    rule: meetings, sign-ins), the meetings held with their attendance, the dues profiles,
+    the dues credits, the tickets and the guidance receipts, however many branches."""
+    repo = ReportsRepository(uow.session)
+    orgs = {org.id: org for org in await repo.organizations(root)}
+    tree = _Tree([_org_row(org) for org in orgs.values()])
+    branches = sorted((b for b in tree.branches if b.path.startswith(root.path)), key=_tree_order)
+    if not branches:
+        return tree, []
+    views = _views(branches, default_zone, now)
+    zones = {id(view): view for view in views.values()}.values()
+    start = min(view.bounds(period)[0] for view in zones)
+    end = max(view.bounds(period)[1] for view in zones)
+    moment = now.timestamp()
+
+    slots = {f: _slots(period, f) for f in PERIODIC}
+    windows = _windows(
+        (slot, kinds, view.bounds(slot))
+        for branch in branches
+        for view in (views[branch.id],)
+        for frequency, kinds in tree.required(branch.id).items()
+        for slot in slots[frequency]
+        if view.bounds(slot)[0] <= now
+    )
+    deadline_repo = DeadlineRepository(uow.session)
+    facts = _Facts(
+        await deadline_repo.meetings(windows, under=root.path) if windows else [],
+        await deadline_repo.attended(windows, now, under=root.path) if windows else set(),
+        now,
+    )
+
+    owner = {b.id: b.id for b in branches}
+    owner.update((g.id, b.id) for b in branches for g in tree.groups.get(b.id, ()))
+    meetings: dict[int, list[MeetingAttendance]] = defaultdict(list)
+    for held in sorted(
+        await repo.held_meetings(root.path, start, end, now), key=lambda m: (m.starts_at, m.id)
+    ):
+        branch_id = owner.get(held.org_id)
+        if branch_id is None:
+            continue
+        span = views[branch_id].span(period)
+        if not span[0] <= held.starts_at.timestamp() < span[1]:
+            continue
+        meetings[branch_id].append(
+            MeetingAttendance(
+                held.id,
+                tree.rows[held.org_id].name,
+                held.kind,
+                held.title,
+                held.starts_at,
+                held.invited,
+                held.present,
+                held.on_leave,
+            )
+        )
+
+    current = {b.id: month_of_date(views[b.id].today) for b in branches}
+    dues = _dues(
+        await repo.dues_profiles(root.path, period.last),
+        await repo.dues_credits(root.path, period.first, period.last),
+        period,
+        current,
+    )
+
+    tickets: dict[int, list[TicketRow]] = defaultdict(list)
+    for ticket in await repo.tickets(root.path, start, end):
+        if ticket.org_id in current:
+            span = views[ticket.org_id].span(period)
+            if span[0] <= ticket.reported_at.timestamp() < span[1]:
+                tickets[ticket.org_id].append(ticket)
+
+    guidance: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    months = [month_label(m) for m in range(period.first, period.last + 1)]
+    for receipt in await repo.receipts(root.path, months):
+        guidance[receipt.branch_id][0] += 1
+        guidance[receipt.branch_id][1] += receipt.acknowledged
+
+    reports = []
+    for branch in branches:
+        view = views[branch.id]
+        reports.append(
+            BranchReport(
+                branch=orgs[branch.id],
+                period=period,
+                zone=view.zone,
+                through=min(period.end_day(), view.today),
+                compliance=_compliance(branch, tree, view, facts, slots, moment),
+                meetings=tuple(meetings[branch.id]),
+                dues=dues.get(branch.id, DuesSummary(0, 0, 0, 0)),
+                tickets=_tickets(tickets[branch.id], now),
+                guidance=GuidanceSummary(*guidance.get(branch.id, (0, 0))),
+            )
+        )
+    return tree, reports
