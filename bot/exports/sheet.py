@@ -93,8 +93,8 @@ class Sheet:
         returns its number."""
         self.row += 1
         for column, value in enumerate(values, start=1):
-            if value is None:
-                continue
+            if value is None or value == "":
+                continue  # an empty cell, not an empty text
             cell = self.worksheet.cell(row=self.row, column=column)
             if isinstance(value, str):
                 cell.value = cell_text(value)
@@ -126,12 +126,6 @@ class Sheet:
     def width(self, column: int, width: int) -> None:
         """A fixed width for a column whose text wraps (minutes, lists of names)."""
         self.fixed[column] = width
-
-    def merge(self, first_column: int, last_column: int) -> None:
-        """Spreads the last row's first cell over the columns (a long line of text)."""
-        self.worksheet.merge_cells(
-            start_row=self.row, start_column=first_column, end_row=self.row, end_column=last_column
-        )
 
     def finish(self, freeze: str | None) -> None:
         if freeze:
