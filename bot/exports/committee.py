@@ -45,7 +45,7 @@ LABEL_KEYS = (
     "report-xlsx-stars",
     "report-xlsx-stars-number",
     "report-xlsx-no-score",
-    *(f"report-xlsx-component-{c.value}" for c in Component),
+    *(f"report-component-{c.value}" for c in Component),
     *(f"report-xlsx-{r}" for r in RAW),
     "report-xlsx-component",
     "report-xlsx-weight",
@@ -106,7 +106,7 @@ def committee_workbook(
             labels["report-xlsx-points"],
             labels["report-xlsx-stars"],
             labels["report-xlsx-stars-number"],
-            *(labels[f"report-xlsx-component-{c.value}"] for c in Component),
+            *(labels[f"report-component-{c.value}"] for c in Component),
             *(labels[f"report-xlsx-{r}"] for r in RAW),
         ],
         bold=True,
@@ -137,7 +137,7 @@ def _rules(book: Book, report: CommitteeReport, labels: Mapping[str, str]) -> No
     for component, weight in weights.items():
         out.add(
             [
-                labels[f"report-xlsx-component-{component.value}"],
+                labels[f"report-component-{component.value}"],
                 labels[f"report-xlsx-measures-{component.value}"],
                 weight,
                 percent(weight / total if total else None),

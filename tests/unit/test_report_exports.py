@@ -501,12 +501,12 @@ def test_committee_rows_and_rules(texts: dict[str, Texts]) -> None:
         "得分",
         "星级",
         "星数",
-        "会议落实率",
-        "参会率",
-        "党费交纳率",
-        "诉求按时办结率",
+        "会议召开",  # the components named as on the weights screen
+        "会议出勤",
+        "党费收缴",
+        "诉求按时解决",
         "群众满意度",
-        "指引确认率",
+        "指导确认",
     ]
     scored, unscored = rows[2], rows[3]
     assert scored[:4] == ["=支部0", 71.3, "★★★☆☆", 3]
@@ -534,8 +534,8 @@ def test_committee_rows_and_rules(texts: dict[str, Texts]) -> None:
     lines = rows_of(ruled)
     weights = {row[0]: row[2:4] for row in lines[2:8]}
     # guidance weighed 0: the others share 90
-    assert weights["会议落实率"] == [30, pytest.approx(30 / 90)]
-    assert weights["指引确认率"] == [0, 0]
+    assert weights["会议召开"] == [30, pytest.approx(30 / 90)]
+    assert weights["指导确认"] == [0, 0]
     stars = lines[9:15]
     assert stars == [
         ["星级", "最低得分", None, None],
