@@ -14,12 +14,14 @@ from aiogram.exceptions import TelegramForbiddenError
 from aiogram.methods import (
     AnswerCallbackQuery,
     DeleteMessage,
+    EditMessageMedia,
     EditMessageReplyMarkup,
     EditMessageText,
     GetFile,
     GetMe,
     SendDocument,
     SendMessage,
+    SendPhoto,
     SendVoice,
     SetMyCommands,
     TelegramMethod,
@@ -35,6 +37,7 @@ from aiogram.types import (
     Location,
     Message,
     MessageOriginHiddenUser,
+    PhotoSize,
     Update,
     User,
     Venue,
@@ -67,12 +70,15 @@ class RecordingSession(BaseSession):
             raise TelegramForbiddenError(method, "Forbidden: bot was blocked by the user")
         if isinstance(method, GetMe):
             return BOT_USER
-        if isinstance(method, (SendMessage, SendDocument, SendVoice)):
-            document = voice = None
+        if isinstance(method, (SendMessage, SendDocument, SendVoice, SendPhoto)):
+            document = voice = photo = None
             if isinstance(method, SendDocument):
                 document = Document(file_id="sent-doc", file_unique_id="sent-doc")
             if isinstance(method, SendVoice):
                 voice = Voice(file_id=str(method.voice), file_unique_id="sent-voice", duration=1)
+            if isinstance(method, SendPhoto):  # an uploaded photo gets an id, a file id stays
+                file_id = method.photo if isinstance(method.photo, str) else "sent-photo"
+                photo = [PhotoSize(file_id=file_id, file_unique_id=file_id, width=1, height=1)]
             return Message(
                 message_id=next(self._ids),
                 date=datetime.now(UTC),
@@ -81,11 +87,13 @@ class RecordingSession(BaseSession):
                 text=getattr(method, "text", None),
                 document=document,
                 voice=voice,
+                photo=photo,
+                caption=getattr(method, "caption", None),
                 reply_markup=method.reply_markup
                 if isinstance(method.reply_markup, InlineKeyboardMarkup)
                 else None,
             )
-        if isinstance(method, (EditMessageText, EditMessageReplyMarkup)):
+        if isinstance(method, (EditMessageText, EditMessageReplyMarkup, EditMessageMedia)):
             return True
         if isinstance(method, (AnswerCallbackQuery, SetMyCommands, DeleteMessage)):
             return True

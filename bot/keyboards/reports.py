@@ -21,7 +21,6 @@ from storage.models import Organization
 
 
 class ReportView(StrEnum):
-    PLACES = "l"  # the list of branches and committees to choose from
     BRANCH = "b"
     COMMITTEE = "c"  # a committee's branches, lowest score first: chart and first page
     PAGE = "p"  # another page of that list (the chart above stays)
@@ -130,7 +129,7 @@ def _period_rows(
     chart: int,
 ) -> list[int]:
     """‹ › around the shown period (not past the current one), then this and last month,
-    quarter and year. Returns the row sizes."""
+    quarter and year (the shown one marked). Returns the row sizes."""
 
     def add(text: str, period: Period) -> None:
         builder.button(
@@ -149,8 +148,9 @@ def _period_rows(
         steps = 2
     for span in Span:
         this = current[span]
-        add(texts.get(f"report-button-this-{span.frequency.value}"), this)
-        add(texts.get(f"report-button-last-{span.frequency.value}"), this.previous())
+        for key, period in (("this", this), ("last", this.previous())):
+            text = texts.get(f"report-button-{key}-{span.frequency.value}")
+            add(f"• {text}" if period == shown else text, period)
     return [steps, 2, 2, 2]
 
 

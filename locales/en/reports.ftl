@@ -54,6 +54,7 @@ report-committee-level = { $stars } { $count }
 report-committee-unscored = no data { $count }
 report-committee-list = Lowest score first (those most in need of help):
 report-committee-line = { $number }. { $branch }: { $points } points { $stars }
+report-committee-line-unscored = { $number }. { $branch }: no data
 report-committee-page = Page { $page }/{ $pages }
 report-committee-hint = Tap a branch to open its report. Only branches are scored, members are never ranked.
 report-button-weights = ⚖ Scoring rules

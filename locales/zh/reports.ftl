@@ -54,6 +54,7 @@ report-committee-level = { $stars } { $count } 个
 report-committee-unscored = 暂无数据 { $count } 个
 report-committee-list = 按得分从低到高（低分支部更需要帮助）：
 report-committee-line = { $number }. { $branch }：{ $points } 分 { $stars }
+report-committee-line-unscored = { $number }. { $branch }：暂无数据
 report-committee-page = 第 { $page }/{ $pages } 页
 report-committee-hint = 点支部名称查看它的报表。只给支部评分，不给党员个人排名。
 report-button-weights = ⚖ 评分规则
