@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
@@ -15,9 +16,14 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from pydantic import Field
 
 from bot.i18n import Texts
-from bot.services.periods import Frequency, Period
+from bot.services.periods import Frequency, Period, month_index
 from bot.services.scoring import MAX_WEIGHT, WEIGHT_STEP, Component, ScoringSettings
 from storage.models import Organization
+
+FIRST_MONTH = month_index(2000, 1)  # the earliest month a report shows
+LAST_MONTH = month_index(9998, 12)  # far in the future, still within a date's range
+# A month named in a button; forged data out of these bounds matches no handler.
+Month = Annotated[int, Field(ge=FIRST_MONTH, le=LAST_MONTH)]
 
 
 class ReportView(StrEnum):
@@ -56,9 +62,9 @@ class ReportCB(CallbackData, prefix="rp"):
     chart photo above the text, replaced in place when the period changes."""
 
     view: ReportView
-    org_id: int = 0
+    org_id: int
     span: Span = Span.MONTH
-    first: int = Field(default=0, ge=0)
+    first: Month
     page: int = Field(default=0, ge=0)
     chart: int = Field(default=0, ge=0)
 
@@ -79,7 +85,7 @@ class ExportCB(CallbackData, prefix="rpx"):
     export: ExportKind
     org_id: int
     span: Span
-    first: int = Field(ge=0)
+    first: Month
 
     @property
     def period(self) -> Period:
@@ -95,7 +101,7 @@ class WeightCB(CallbackData, prefix="rpw"):
     component: Component
     weight: int
     span: Span
-    first: int = Field(ge=0)
+    first: Month
     chart: int = Field(default=0, ge=0)
 
 
@@ -141,17 +147,19 @@ def _period_rows(
 
     length = shown.last - shown.first + 1
     later = Period(shown.first + length, shown.last + length)
-    add("‹", shown.previous())
-    steps = 1
+    steps = 0
+    if shown.previous().first >= FIRST_MONTH:
+        add("‹", shown.previous())
+        steps += 1
     if later.first <= current[span_of(shown)].first:
         add("›", later)
-        steps = 2
+        steps += 1
     for span in Span:
         this = current[span]
         for key, period in (("this", this), ("last", this.previous())):
             text = texts.get(f"report-button-{key}-{span.frequency.value}")
             add(f"• {text}" if period == shown else text, period)
-    return [steps, 2, 2, 2]
+    return [steps, 2, 2, 2] if steps else [2, 2, 2]
 
 
 def _export(
