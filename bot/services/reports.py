@@ -297,8 +297,8 @@ def _slots(period: Period, frequency: Frequency) -> list[Period]:
     return sorted({Period.containing(m, frequency) for m in range(period.first, period.last + 1)})
 
 
-class _Slots:
-    """Held / missed / open counts of one kind, one branch."""
+class _Count:
+    """Held / missed / open slots of one kind at one branch."""
 
     __slots__ = ("held", "missed", "open")
 
@@ -319,7 +319,7 @@ def _compliance(
     groups = tree.groups.get(branch.id, [])
     found: list[KindCompliance] = []
     for frequency, kinds in tree.required(branch.id).items():
-        counts = {kind: _Slots() for kind in kinds}
+        counts = {kind: _Count() for kind in kinds}
         for slot in slots[frequency]:
             span = view.span(slot)
             if span[0] > now:
