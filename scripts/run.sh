@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/system-deps.sh fonts  # report charts: Chinese and Mongolian fonts
 exec .venv/bin/zhibu run "$@"
