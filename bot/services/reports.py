@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.services import scope, scoring
@@ -381,23 +382,38 @@ def _dues(
 _SOLVED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
 
-def _tickets(rows: Iterable[TicketRow], now: datetime) -> TicketSummary:
-    """As tickets.compute_stats counts them: merged duplicates left out; solved = resolved
-    or closed with a resolution time (a reopened one is open again)."""
+class TicketFacts(Protocol):
+    """What a ticket summary reads of a ticket: a storage.models.Ticket or a plain row."""
+
+    @property
+    def status(self) -> TicketStatus: ...
+    @property
+    def due_at(self) -> datetime: ...
+    @property
+    def resolved_at(self) -> datetime | None: ...
+    @property
+    def rating(self) -> int | None: ...
+
+
+def ticket_summary(tickets: Iterable[TicketFacts], now: datetime) -> TicketSummary:
+    """The one count of a period's tickets (reports, charts, the ticket register), as
+    tickets.compute_stats counts them: merged duplicates left out; solved = resolved or
+    closed with a resolution time (a reopened one is open again), rated = solved with a
+    rating; late as tickets.is_overdue judges it."""
     reported = resolved = resolved_late = open_late = declined = 0
     ratings: list[int] = []
-    for row in rows:
-        if row.status is TicketStatus.MERGED:
+    for ticket in tickets:
+        if ticket.status is TicketStatus.MERGED:
             continue
         reported += 1
-        if row.status in _SOLVED and row.resolved_at is not None:
+        if ticket.status in _SOLVED and ticket.resolved_at is not None:
             resolved += 1
-            resolved_late += row.resolved_at > row.due_at
-            if row.rating is not None:
-                ratings.append(row.rating)
-        elif row.status in OPEN_STATUSES:
-            open_late += now > row.due_at
-        elif row.status is TicketStatus.DECLINED:
+            resolved_late += ticket.resolved_at > ticket.due_at
+            if ticket.rating is not None:
+                ratings.append(ticket.rating)
+        elif ticket.status in OPEN_STATUSES:
+            open_late += now > ticket.due_at
+        elif ticket.status is TicketStatus.DECLINED:
             declined += 1
     return TicketSummary(
         reported,
@@ -503,7 +519,7 @@ async def _reports(
                 compliance=_compliance(branch, tree, view, facts, slots, moment),
                 meetings=tuple(meetings[branch.id]),
                 dues=dues.get(branch.id, DuesSummary(0, 0, 0, 0)),
-                tickets=_tickets(tickets[branch.id], now),
+                tickets=ticket_summary(tickets[branch.id], now),
                 guidance=GuidanceSummary(*guidance.get(branch.id, (0, 0))),
             )
         )
