@@ -20,7 +20,7 @@ from bot.services.errors import InvalidInput
 from bot.services.meetings import PARTY_ROLES
 from bot.services.periods import Period
 from bot.services.roles import Level, MeetingKind, SignInMethod
-from bot.services.tickets import HistoryLine, _assignee_of, is_overdue
+from bot.services.tickets import HistoryLine, assignee_of, is_overdue
 from storage.models import (
     AttendanceStatus,
     InvitationResponse,
@@ -217,7 +217,7 @@ async def ticket_register(
 
     def history(ticket: Ticket) -> tuple[HistoryLine, ...]:
         return tuple(
-            HistoryLine(e, name(e.actor_id), name(_assignee_of(e))) for e in events[ticket.id]
+            HistoryLine(e, name(e.actor_id), name(assignee_of(e))) for e in events[ticket.id]
         )
 
     entries = tuple(

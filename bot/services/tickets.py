@@ -878,7 +878,7 @@ class HistoryLine:
     subject: str | None = None  # the member a ticket was assigned to
 
 
-def _assignee_of(event: TicketEvent) -> int | None:
+def assignee_of(event: TicketEvent) -> int | None:
     found = (event.data or {}).get("assignee")
     return found if isinstance(found, int) else None
 
@@ -888,13 +888,13 @@ async def history(
 ) -> tuple[TicketView, list[HistoryLine]]:
     seen = await view(uow, actor, ticket_id)
     events = await uow.tickets.events(ticket_id)
-    people = {e.actor_id for e in events} | {_assignee_of(e) for e in events}
+    people = {e.actor_id for e in events} | {assignee_of(e) for e in events}
     names = await uow.people.by_ids(p for p in people if p is not None)
 
     def name(person_id: int | None) -> str | None:
         return names[person_id].display_name if person_id in names else None
 
-    lines = [HistoryLine(e, name(e.actor_id), name(_assignee_of(e))) for e in events]
+    lines = [HistoryLine(e, name(e.actor_id), name(assignee_of(e))) for e in events]
     return seen, lines
 
 
