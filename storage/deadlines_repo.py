@@ -71,7 +71,8 @@ _ORG_COLUMNS = (
 )
 
 
-def _in_windows(windows: Sequence[Window]) -> ColumnElement[bool]:
+def in_windows(windows: Sequence[Window]) -> ColumnElement[bool]:
+    """Meetings of a window's kinds starting inside it, for any of `windows`."""
     clauses = [
         and_(
             Meeting.kind.in_(sorted(w.kinds)),
@@ -114,7 +115,7 @@ class DeadlineRepository:
         """Meetings not cancelled in any of the windows (of organizations under the path
         `under`, if given)."""
         query = select(Meeting.id, Meeting.org_id, Meeting.kind, Meeting.starts_at).where(
-            Meeting.status != MeetingStatus.CANCELLED, _in_windows(windows)
+            Meeting.status != MeetingStatus.CANCELLED, in_windows(windows)
         )
         if under is not None:
             query = query.join(Organization, Organization.id == Meeting.org_id).where(
@@ -134,7 +135,7 @@ class DeadlineRepository:
                 Attendance.status == AttendanceStatus.CONFIRMED,
                 Meeting.status != MeetingStatus.CANCELLED,
                 Meeting.starts_at <= now,
-                _in_windows(windows),
+                in_windows(windows),
             )
             .distinct()
         )

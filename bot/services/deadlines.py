@@ -18,6 +18,9 @@ organizations, the marks, the admins; and only when something is due the meeting
 window, the attended meetings and the officers). Each reminder and report is recorded as a
 ReminderMark in the same transaction as its broadcast, so it is queued once across restarts
 and processes; a branch with nothing missing gets its mark too, so later sweeps skip it.
+
+The evaluation pieces (Tree, ZoneView, zone_views, merge_windows, Facts, existing_at,
+tree_order) are public because bot.services.reports judges held meetings with them too.
 """
 
 from __future__ import annotations
@@ -81,7 +84,7 @@ REPORT_BRANCHES_KEPT = 300
 Frequencies = Mapping[MeetingKind, Frequency]
 _GROUP_MEETING = MeetingKind.GROUP_MEETING
 _KIND_VALUE = {kind: kind.value for kind in MeetingKind}  # enum .value is slow in hot loops
-_KIND_ORDER = {kind: number for number, kind in enumerate(MeetingKind)}
+KIND_ORDER = {kind: number for number, kind in enumerate(MeetingKind)}
 
 
 class Status(StrEnum):
@@ -128,7 +131,8 @@ def period_of_label(label: str) -> Period:
 # ----------------------------------------------------------------------------- evaluation
 
 
-def _zone(name: str | None, default: ZoneInfo, cache: dict[str | None, ZoneInfo]) -> ZoneInfo:
+def zone_named(name: str | None, default: ZoneInfo, cache: dict[str | None, ZoneInfo]) -> ZoneInfo:
+    """The zone an organization names; `default` when it names none or an unknown one."""
     found = cache.get(name)
     if found is None:
         try:
@@ -142,7 +146,7 @@ def _zone(name: str | None, default: ZoneInfo, cache: dict[str | None, ZoneInfo]
 Span = tuple[float, float]  # [start, end) of a period in one zone, as POSIX timestamps
 
 
-class _ZoneView:
+class ZoneView:
     """Now, as seen in one time zone: today, the current and previous periods with their
     labels and bounds, and the moments reminders and reports come due. Computed once per
     zone, not per branch: a sweep over ten thousand branches asks these a hundred thousand
@@ -204,7 +208,7 @@ class _ZoneView:
         return self._nearest[frequency]
 
 
-class _Tree:
+class Tree:
     """Organization rows with what each branch inherits: its frequencies, its groups."""
 
     def __init__(self, rows: Sequence[OrgRow]) -> None:
@@ -273,7 +277,7 @@ class KindState:
     groups: tuple[GroupState, ...] = ()
 
 
-class _Facts:
+class Facts:
     """The meetings of a window by organization and kind, with whether each was held.
     Moments are compared as timestamps: a sweep makes a few hundred thousand comparisons."""
 
@@ -359,7 +363,7 @@ class _Facts:
         return KindState(kind, frequency, period, overall, None, states)
 
 
-def _windows(
+def merge_windows(
     plans: Iterable[tuple[Period, tuple[MeetingKind, ...], tuple[datetime, datetime]]],
 ) -> list[Window]:
     """One window per period: the kinds wanted in it and the widest bounds over the time
@@ -403,7 +407,7 @@ class SweepResult:
 
 class _Reminder(NamedTuple):
     branch: OrgRow
-    view: _ZoneView
+    view: ZoneView
     frequency: Frequency
     kinds: tuple[MeetingKind, ...]
     key: str
@@ -445,24 +449,24 @@ def _recipients(rows: Iterable[HolderRow]) -> dict[int, list[Recipient]]:
     return {org_id: list(people.values()) for org_id, people in found.items()}
 
 
-def _views(
+def zone_views(
     branches: Iterable[OrgRow], default_zone: ZoneInfo, now: datetime
-) -> dict[int, _ZoneView]:
+) -> dict[int, ZoneView]:
     """Each branch's view of now, shared by all branches of one time zone."""
     zones: dict[str | None, ZoneInfo] = {}
-    views: dict[ZoneInfo, _ZoneView] = {}
-    found: dict[int, _ZoneView] = {}
+    views: dict[ZoneInfo, ZoneView] = {}
+    found: dict[int, ZoneView] = {}
     for branch in branches:
-        zone = _zone(branch.timezone, default_zone, zones)
+        zone = zone_named(branch.timezone, default_zone, zones)
         if zone not in views:
-            views[zone] = _ZoneView(zone, now)
+            views[zone] = ZoneView(zone, now)
         found[branch.id] = views[zone]
     return found
 
 
 def _plan(
-    tree: _Tree,
-    views: Mapping[int, _ZoneView],
+    tree: Tree,
+    views: Mapping[int, ZoneView],
     marked: set[str],
     targets: Mapping[int, int],
     now: datetime,
@@ -526,8 +530,8 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
     zeros. Statements: 4 when nothing is due, at most 7 reads and 4 writes otherwise.
     """
     repo = DeadlineRepository(uow.session)
-    tree = _Tree(await repo.organizations())
-    views = _views(tree.branches, rules.default_zone, now)
+    tree = Tree(await repo.organizations())
+    views = zone_views(tree.branches, rules.default_zone, now)
     distinct = {id(v): v for v in views.values()}.values()
     marked = await uow.marks.keys(REMIND_KIND, {v.label[f] for v in distinct for f in PERIODIC})
     marked |= await uow.marks.keys(
@@ -539,7 +543,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
     if not plan.reminders and not plan.reports:
         return await _record(uow, plan.skipped, [], now, result) if plan.skipped else result
 
-    windows = _windows(
+    windows = merge_windows(
         [
             *((r.period, r.kinds, r.view.bounds(r.period)) for r in plan.reminders),
             *(
@@ -553,7 +557,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
             ),
         ]
     )
-    facts = _Facts(await repo.meetings(windows), await repo.attended(windows, now), now)
+    facts = Facts(await repo.meetings(windows), await repo.attended(windows, now), now)
     marks = [*plan.skipped]
     items: list[Queued] = []
 
@@ -606,7 +610,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
             if (
                 entries := facts.missing(
                     branch.id,
-                    _existing(tree.groups.get(branch.id, ()), span[0]),
+                    existing_at(tree.groups.get(branch.id, ()), span[0]),
                     tree.required(branch.id)[frequency],
                     span,
                     held_only=True,
@@ -622,7 +626,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
                 org_id=committee.id,
                 recipients=admins.get(committee.id, []),
                 not_before=send_after(
-                    now, _zone(committee.timezone, rules.default_zone, {}), rules.quiet, False
+                    now, zone_named(committee.timezone, rules.default_zone, {}), rules.quiet, False
                 ),
                 payload={
                     "committee": committee.name,
@@ -638,7 +642,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
     return await _record(uow, marks, items, now, result)
 
 
-def _existing(groups: Sequence[OrgRow], since: float) -> list[OrgRow]:
+def existing_at(groups: Sequence[OrgRow], since: float) -> list[OrgRow]:
     """The party groups that existed when the period began: a group set up during it is
     not reported for missing it (nor is a branch, see _plan)."""
     return [group for group in groups if group.created_at.timestamp() <= since]
@@ -706,21 +710,21 @@ class BranchStatus:
 
 async def _current_states(
     uow: UnitOfWork, root: Organization, now: datetime, default_zone: ZoneInfo
-) -> tuple[_Tree, dict[int, _ZoneView], dict[int, list[KindState]]]:
+) -> tuple[Tree, dict[int, ZoneView], dict[int, list[KindState]]]:
     """Every branch under `root` (itself included) with the state of each required kind in
     its current periods: one read of the organizations, one of the meetings, one of the
     sign-ins."""
     repo = DeadlineRepository(uow.session)
-    tree = _Tree(await repo.lineage_and_subtree(root))
+    tree = Tree(await repo.lineage_and_subtree(root))
     branches = [b for b in tree.branches if b.path.startswith(root.path)]
-    branch_views = _views(branches, default_zone, now)
-    windows = _windows(
+    branch_views = zone_views(branches, default_zone, now)
+    windows = merge_windows(
         (view.current[f], kinds, view.bounds(view.current[f]))
         for branch in branches
         for view in (branch_views[branch.id],)
         for f, kinds in tree.required(branch.id).items()
     )
-    facts = _Facts(
+    facts = Facts(
         await repo.meetings(windows, under=root.path),
         await repo.attended(windows, now, under=root.path),
         now,
@@ -741,7 +745,7 @@ async def _current_states(
             for frequency, kinds in tree.required(branch.id).items()
             for kind in kinds
         ]
-        states[branch.id] = sorted(found, key=lambda s: _KIND_ORDER[s.kind])
+        states[branch.id] = sorted(found, key=lambda s: KIND_ORDER[s.kind])
     return tree, branch_views, states
 
 
@@ -755,7 +759,7 @@ async def branch_status(
     return BranchStatus(branch, view.zone, view.today, states[branch.id])
 
 
-def _tree_order(row: OrgRow) -> tuple[int, ...]:
+def tree_order(row: OrgRow) -> tuple[int, ...]:
     """Depth first, older nodes first: "/1/4/" before "/1/10/" (the path text would not)."""
     return tuple(int(part) for part in row.path.strip("/").split("/") if part)
 
@@ -784,7 +788,7 @@ async def committee_overview(
     tree, _, states = await _current_states(uow, committee, now, default_zone)
     gaps = [
         BranchGap(tree.rows[branch_id].name, missing)
-        for branch_id, found in sorted(states.items(), key=lambda i: _tree_order(tree.rows[i[0]]))
+        for branch_id, found in sorted(states.items(), key=lambda i: tree_order(tree.rows[i[0]]))
         if (missing := [s for s in found if s.status is Status.MISSING])
     ]
     return Overview(

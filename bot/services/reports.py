@@ -26,18 +26,18 @@ from zoneinfo import ZoneInfo
 from bot.services import scope, scoring
 from bot.services.access import Action, Actor, require_somewhere
 from bot.services.deadlines import (
-    _KIND_ORDER,
+    KIND_ORDER,
     OFFICER_ROLES,
     PERIODIC,
+    Facts,
     Status,
-    _existing,
-    _Facts,
-    _Tree,
-    _tree_order,
-    _views,
-    _windows,
-    _zone,
-    _ZoneView,
+    Tree,
+    ZoneView,
+    existing_at,
+    merge_windows,
+    tree_order,
+    zone_named,
+    zone_views,
 )
 from bot.services.errors import InvalidInput
 from bot.services.periods import Frequency, Period, month_at, month_label, month_of_date
@@ -242,7 +242,7 @@ async def branch_report(
     """VIEW_REPORTS on the branch; InvalidInput("report-error-period") for a period that
     has not begun in the branch's zone."""
     branch = await scope.get_at_level(uow, actor, Action.VIEW_REPORTS, branch_id, Level.BRANCH)
-    _begun(period, now, _zone(branch.timezone, default_zone, {}))
+    _begun(period, now, zone_named(branch.timezone, default_zone, {}))
     _, reports = await _reports(uow, branch, period, now, default_zone)
     return reports[0]
 
@@ -262,7 +262,7 @@ async def committee_report(
     committee = await scope.get_at_level(
         uow, actor, Action.VIEW_REPORTS, committee_id, Level.COMMITTEE
     )
-    _begun(period, now, _zone(committee.timezone, default_zone, {}))
+    _begun(period, now, zone_named(committee.timezone, default_zone, {}))
     rules = await scoring.rules_for(uow, committee)
     tree, reports = await _reports(uow, committee, period, now, default_zone)
     rows = [BranchRow(report, scoring.score(report.rates(), rules)) for report in reports]
@@ -270,7 +270,7 @@ async def committee_report(
         key=lambda row: (
             row.score.points is None,
             row.score.points or 0.0,
-            _tree_order(tree.rows[row.report.branch.id]),
+            tree_order(tree.rows[row.report.branch.id]),
         )
     )
     return CommitteeReport(committee, period, rules, tuple(rows))
@@ -309,9 +309,9 @@ class _Count:
 
 def _compliance(
     branch: OrgRow,
-    tree: _Tree,
-    view: _ZoneView,
-    facts: _Facts,
+    tree: Tree,
+    view: ZoneView,
+    facts: Facts,
     slots: Mapping[Frequency, list[Period]],
     now: float,
 ) -> tuple[KindCompliance, ...]:
@@ -328,7 +328,7 @@ def _compliance(
             ended = span[1] <= now
             for kind in kinds:
                 if kind is MeetingKind.GROUP_MEETING:
-                    holders: Sequence[OrgRow] = _existing(groups, span[0])
+                    holders: Sequence[OrgRow] = existing_at(groups, span[0])
                 else:
                     holders = [branch] if branch.created_at.timestamp() <= span[0] else []
                 count = counts[kind]
@@ -342,7 +342,7 @@ def _compliance(
         found.extend(
             KindCompliance(kind, frequency, c.held, c.missed, c.open) for kind, c in counts.items()
         )
-    return tuple(sorted(found, key=lambda c: _KIND_ORDER[c.kind]))
+    return tuple(sorted(found, key=lambda c: KIND_ORDER[c.kind]))
 
 
 def _dues(
@@ -428,25 +428,25 @@ def ticket_summary(tickets: Iterable[TicketFacts], now: datetime) -> TicketSumma
 
 async def _reports(
     uow: UnitOfWork, root: Organization, period: Period, now: datetime, default_zone: ZoneInfo
-) -> tuple[_Tree, list[BranchReport]]:
+) -> tuple[Tree, list[BranchReport]]:
     """The report of every branch at or below `root`, in tree order, each judged in its own
     zone: one read of the organizations, then one each of the meetings (deadlines' held
     rule: meetings, sign-ins), the meetings held with their attendance, the dues profiles,
     the dues credits, the tickets and the guidance receipts, however many branches."""
     repo = ReportsRepository(uow.session)
     orgs = {org.id: org for org in await repo.organizations(root)}
-    tree = _Tree([_org_row(org) for org in orgs.values()])
-    branches = sorted((b for b in tree.branches if b.path.startswith(root.path)), key=_tree_order)
+    tree = Tree([_org_row(org) for org in orgs.values()])
+    branches = sorted((b for b in tree.branches if b.path.startswith(root.path)), key=tree_order)
     if not branches:
         return tree, []
-    views = _views(branches, default_zone, now)
+    views = zone_views(branches, default_zone, now)
     zones = {id(view): view for view in views.values()}.values()
     start = min(view.bounds(period)[0] for view in zones)
     end = max(view.bounds(period)[1] for view in zones)
     moment = now.timestamp()
 
     slots = {f: _slots(period, f) for f in PERIODIC}
-    windows = _windows(
+    windows = merge_windows(
         (slot, kinds, view.bounds(slot))
         for branch in branches
         for view in (views[branch.id],)
@@ -455,7 +455,7 @@ async def _reports(
         if view.bounds(slot)[0] <= now
     )
     deadline_repo = DeadlineRepository(uow.session)
-    facts = _Facts(
+    facts = Facts(
         await deadline_repo.meetings(windows, under=root.path) if windows else [],
         await deadline_repo.attended(windows, now, under=root.path) if windows else set(),
         now,
