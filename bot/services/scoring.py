@@ -127,7 +127,8 @@ def _weights_over(above: Mapping[Component, int], raw: Mapping[str, Any]) -> dic
 
 def rules_from(chain: Iterable[Mapping[str, Any] | None]) -> ScoreRules:
     """The rules for a subtree from the settings of its organizations, root first: each
-    valid setting overrides what is above it; invalid ones are ignored."""
+    valid setting overrides what is above it; invalid ones are ignored, and so is one that
+    would leave no weight above 0 over what it inherits (nothing could be scored)."""
     weights: Mapping[Component, int] = DEFAULT_WEIGHTS
     stars = DEFAULT_STARS
     for settings in chain:
@@ -135,7 +136,9 @@ def rules_from(chain: Iterable[Mapping[str, Any] | None]) -> ScoreRules:
         raw = settings.get(WEIGHTS_SETTING)
         if check_weights(raw):
             assert isinstance(raw, dict)
-            weights = _weights_over(weights, raw)
+            merged = _weights_over(weights, raw)
+            if sum(merged.values()) > 0:
+                weights = merged
         found = settings.get(STARS_SETTING)
         if check_stars(found):
             assert isinstance(found, list)

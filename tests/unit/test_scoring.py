@@ -169,6 +169,17 @@ def test_rules_from_ignores_invalid_settings() -> None:
     assert rules_from([]) == DEFAULT_RULES
 
 
+def test_a_setting_that_would_leave_no_weight_is_ignored() -> None:
+    """Valid over the defaults, but over what the committee above sets nothing would be
+    weighed: every branch of the subtree would go unscored."""
+    only_meetings = {**{c.value: 0 for c in Component}, "meetings": 100}
+    chain = [{WEIGHTS_SETTING: only_meetings}, {WEIGHTS_SETTING: {"meetings": 0}}]
+    assert check_weights({"meetings": 0})
+    rules = rules_from(chain)
+    assert rules.weights == {**dict.fromkeys(Component, 0), C.MEETINGS: 100}
+    assert score(ALL_KNOWN, rules).points == 100.0
+
+
 # ----------------------------------------------------------------------------- on the database
 
 
