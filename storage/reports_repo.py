@@ -102,7 +102,7 @@ class ReportsRepository:
     ) -> list[HeldRow]:
         """Meetings below `under` starting in [start, end) that were held (started by `now`,
         not cancelled, a confirmed sign-in): invitations, confirmed sign-ins, and approved
-        leaves of those who did not sign in."""
+        leaves of those with no sign-in confirmed or waiting for review."""
         invited = (
             select(func.count(Invitation.id))
             .where(Invitation.meeting_id == Meeting.id)
@@ -118,10 +118,11 @@ class ReportsRepository:
             .correlate(Meeting)
             .scalar_subquery()
         )
+        # signed in (or waiting for review): not on leave, as meetings.summary counts it
         came = exists().where(
             Attendance.meeting_id == Invitation.meeting_id,
             Attendance.person_id == Invitation.person_id,
-            Attendance.status == AttendanceStatus.CONFIRMED,
+            Attendance.status.in_([AttendanceStatus.CONFIRMED, AttendanceStatus.PENDING_REVIEW]),
         )
         on_leave = (
             select(func.count(Invitation.id))

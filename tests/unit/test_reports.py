@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.services import dues, reports, tickets
+from bot.services import dues, registers, reports, tickets
 from bot.services.dues_rules import DuesCalendar, DuesCategory
 from bot.services.errors import AccessDenied, InvalidInput, NotFound
 from bot.services.organizations import FREQUENCIES_SETTING
@@ -94,6 +94,13 @@ async def add_org(
     return org
 
 
+SIGNED = {
+    "present": AttendanceStatus.CONFIRMED,
+    "pending": AttendanceStatus.PENDING_REVIEW,
+    "rejected": AttendanceStatus.REJECTED,
+}
+
+
 async def add_meeting(
     u: UnitOfWork,
     org: Organization,
@@ -105,7 +112,8 @@ async def add_meeting(
 ) -> Meeting:
     """A meeting with one invited person per answer: "present" (confirmed sign-in), "leave"
     (approved leave, did not come), "leave+present" (approved leave, came after all),
-    "pending" (sign-in waiting for review), "absent"."""
+    "leave+pending" / "leave+rejected" (approved leave, then a sign-in waiting for review /
+    turned down), "pending" (sign-in waiting for review), "absent"."""
     meeting = Meeting(
         org_id=org.id,
         kind=kind,
@@ -134,7 +142,8 @@ async def add_meeting(
                 response=InvitationResponse.LEAVE_APPROVED if leave else InvitationResponse.NONE,
             )
         )
-        if answer in ("present", "leave+present", "pending"):
+        status = SIGNED.get(answer.removeprefix("leave+"))
+        if status is not None and answer != "leave":
             u.session.add(
                 Attendance(
                     meeting_id=meeting.id,
@@ -142,11 +151,7 @@ async def add_meeting(
                     method=SignInMethod.TAP,
                     signed_at=starts_at,
                     recorded_at=starts_at,
-                    status=(
-                        AttendanceStatus.PENDING_REVIEW
-                        if answer == "pending"
-                        else AttendanceStatus.CONFIRMED
-                    ),
+                    status=status,
                 )
             )
     await u.session.flush()
@@ -394,6 +399,38 @@ async def test_a_month_counts_each_slot_once(uow: Uow, world: World, clock: Fake
     ]
     assert report.meetings[1].rate == pytest.approx(7 / 9)
     assert report.attendance_rate == pytest.approx(12 / 15)  # (2 + 7 + 3) / (2 + 9 + 4)
+
+
+async def test_leave_is_counted_as_the_register_counts_it(
+    uow: Uow, world: World, clock: FakeClock
+) -> None:
+    """Approved leave, then a sign-in waiting for review: pending, as the meeting summary
+    and the register say, not on leave; a turned-down sign-in leaves the leave standing."""
+    async with uow() as u:
+        a = await u.organizations.get(world.a.id)
+        assert a is not None
+        meeting = await add_meeting(
+            u,
+            a,
+            K.OTHER,
+            local(2026, 11, 15, 9),
+            ["present", "leave+pending", "leave", "leave+rejected", "absent"],
+        )
+        await u.commit()
+    report = await branch(uow, world, world.a, MONTH_NOV, clock())
+    found = next(m for m in report.meetings if m.meeting_id == meeting.id)
+    # 5 invited; 1 came; on leave: "leave" and "leave+rejected"
+    assert (found.invited, found.present, found.on_leave) == (5, 1, 2)
+    actor = await actor_of(uow, world.admin)
+    async with uow() as u:
+        kept = await registers.register(u, actor, world.a.id, MONTH_NOV, clock(), SHANGHAI)
+    entry = next(e for e in kept.entries if e.meeting_id == meeting.id)
+    assert (entry.invited, len(entry.present), len(entry.on_leave), len(entry.pending)) == (
+        5,
+        1,
+        2,
+        1,
+    )
 
 
 async def test_an_ended_month_counts_missed_slots(
