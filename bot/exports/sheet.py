@@ -31,6 +31,7 @@ CELL_LIMIT = 32_767
 ELLIPSIS = "…"
 TITLE_LIMIT = 31  # Excel's limit for a sheet's name
 TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+TITLE_RESERVED = "history"  # Excel keeps this name for its change tracking
 MIN_WIDTH = 8
 MAX_WIDTH = 40
 
@@ -53,18 +54,32 @@ def local(at: datetime | None, zone: ZoneInfo) -> datetime | None:
     return at.astimezone(zone).replace(tzinfo=None) if at is not None else None
 
 
+def _units(ch: str) -> int:
+    """UTF-16 code units, which Excel counts: an emoji takes two."""
+    return 2 if ord(ch) > 0xFFFF else 1
+
+
 def cell_text(value: str) -> str:
-    """What XLSX can hold of a text: no control characters, at most CELL_LIMIT characters."""
+    """What XLSX can hold of a text: no control characters, at most CELL_LIMIT characters
+    as Excel counts them (cut with an ellipsis)."""
     value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if len(value) > CELL_LIMIT:
-        return value[: CELL_LIMIT - len(ELLIPSIS)] + ELLIPSIS
-    return value
+    if len(value) <= CELL_LIMIT // 2 or sum(map(_units, value)) <= CELL_LIMIT:
+        return value
+    room, kept = CELL_LIMIT - len(ELLIPSIS), 0
+    for ch in value:
+        if room < _units(ch):
+            break
+        room -= _units(ch)
+        kept += 1
+    return value[:kept] + ELLIPSIS
 
 
 def sheet_title(name: str) -> str:
-    """A name Excel accepts for a sheet: none of []:*?/\\, at most 31 characters."""
+    """A name Excel accepts for a sheet: none of []:*?/\\, at most 31 characters, no
+    apostrophe at either end, not its reserved "History"."""
     cleaned = " ".join(cell_text(name).translate(TITLE_FORBIDDEN).split()).strip("'")
-    return cleaned[:TITLE_LIMIT] or "Sheet"
+    cleaned = cleaned[:TITLE_LIMIT].rstrip("'") or "Sheet"
+    return f"{cleaned}_" if cleaned.casefold() == TITLE_RESERVED else cleaned
 
 
 def shown_width(value: Any) -> int:

@@ -21,18 +21,20 @@ report-xlsx-status-held = held
 report-xlsx-status-not-held = not held
 report-xlsx-status-cancelled = cancelled
 report-xlsx-proxy-by = signed in by
+report-xlsx-uninvited = not invited
 report-xlsx-colon = {": "}
 
 ## Attendance matrix
 report-xlsx-member = Name
 report-xlsx-note = Note
-report-xlsx-former-member = no longer a member of the branch
+report-xlsx-former-member = not a member of the branch now
 report-xlsx-attended = Attended
 report-xlsx-legend = Legend
 report-xlsx-not-invited = empty: not invited to that meeting
 report-xlsx-meaning-pending = signed in, waiting for review
 report-xlsx-meaning-leave = on leave (approved)
 report-xlsx-meaning-absent = absent without leave
+report-xlsx-meaning-uninvited = signed in without an invitation: counted as present, not as invited
 report-xlsx-mark-tap = ✓
 report-xlsx-mark-code = ✓code
 report-xlsx-mark-location = ✓loc
@@ -41,6 +43,7 @@ report-xlsx-mark-proxy = ✓proxy
 report-xlsx-mark-pending = ?
 report-xlsx-mark-leave = leave
 report-xlsx-mark-absent = ✗
+report-xlsx-mark-uninvited = *
 report-xlsx-short-general_meeting = General
 report-xlsx-short-committee_meeting = Committee
 report-xlsx-short-group_meeting = Group
@@ -52,7 +55,7 @@ report-xlsx-short-other = Other
 
 ## Ticket register
 report-xlsx-sheet-tickets = Tickets
-report-xlsx-sheet-history = History
+report-xlsx-sheet-history = Ticket history
 report-xlsx-summary = Summary
 report-xlsx-number = No.
 report-xlsx-reported-at = Reported
