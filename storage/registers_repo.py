@@ -52,6 +52,7 @@ class InvitationRow(NamedTuple):
 class AttendanceRow(NamedTuple):
     meeting_id: int
     person_id: int
+    name: str
     method: SignInMethod
     signed_at: datetime
     status: AttendanceStatus
@@ -118,17 +119,20 @@ class RegistersRepository:
     async def attendances(
         self, path: str, start: datetime, end: datetime, now: datetime
     ) -> list[AttendanceRow]:
-        """Every sign-in to those meetings, whatever its status, with the proxy's name."""
+        """Every sign-in to those meetings, whatever its status, with the signer's name (one
+        not invited has no invitation to carry it) and the proxy's."""
         proxy = aliased(Person)
         rows = await self._session.execute(
             select(
                 Attendance.meeting_id,
                 Attendance.person_id,
+                Person.display_name,
                 Attendance.method,
                 Attendance.signed_at,
                 Attendance.status,
                 proxy.display_name,
             )
+            .join(Person, Person.id == Attendance.person_id)
             .outerjoin(proxy, proxy.id == Attendance.proxy_by_id)
             .where(Attendance.meeting_id.in_(self._meeting_ids(path, start, end, now)))
         )

@@ -1,8 +1,10 @@
 """The attendance matrix as an XLSX workbook: members down, the meetings held across, a
 mark in each cell (how the member signed in, leave, waiting for review, absent; empty when
 the meeting did not invite them), each member's totals on the right and each meeting's
-totals below. People who came to a meeting but are no longer the branch's members get a
-row too, marked, so every column's count equals the meeting's own.
+totals below. People who came to a meeting but are not the branch's members now get a row
+too, marked, so every column's count equals the meeting's own; a sign-in without an
+invitation is marked in its cell and counted present, not invited (as the chat report
+counts it).
 
 Pure: the register from bot.services.registers and the localized labels go in, the file's
 bytes come out (safe in asyncio.to_thread). The handler adds labels["title"].
@@ -11,7 +13,7 @@ bytes come out (safe in asyncio.to_thread). The handler adds labels["title"].
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl.utils import get_column_letter
 
@@ -37,6 +39,8 @@ LABEL_KEYS = (
     "report-xlsx-meaning-pending",
     "report-xlsx-meaning-leave",
     "report-xlsx-meaning-absent",
+    "report-xlsx-meaning-uninvited",
+    "report-xlsx-mark-uninvited",
     *(f"report-xlsx-mark-{mark}" for mark in MARKS),
     *(f"report-xlsx-short-{k.value}" for k in MeetingKind),
     *(f"signin-method-{m.value}" for m in SignInMethod),
@@ -48,19 +52,24 @@ def labels(text: Callable[[str], str]) -> dict[str, str]:
     return {key: text(key) for key in LABEL_KEYS}
 
 
-def marks_of(reg: Register) -> tuple[list[tuple[int, str, bool]], dict[int, dict[int, str]]]:
+class Mark(NamedTuple):
+    kind: str  # a sign-in method's value, PENDING, LEAVE or ABSENT
+    invited: bool  # False: signed in without an invitation
+
+
+def marks_of(reg: Register) -> tuple[list[tuple[int, str, bool]], dict[int, dict[int, Mark]]]:
     """The rows (person id, name, still a member) and each person's mark per held meeting
     (by its index). A person listed twice in one meeting counts once: present first, then
     waiting for review, on leave, absent."""
-    marks: dict[int, dict[int, str]] = {}
+    marks: dict[int, dict[int, Mark]] = {}
     names: dict[int, str] = {}
     held = [e for e in reg.entries if e.held]
     for index, entry in enumerate(held):
         listed = [
-            *((a.person_id, a.name, a.method.value) for a in entry.present),
-            *((p.person_id, p.name, PENDING) for p in entry.pending),
-            *((p.person_id, p.name, LEAVE) for p in entry.on_leave),
-            *((p.person_id, p.name, ABSENT) for p in entry.absent),
+            *((a.person_id, a.name, Mark(a.method.value, a.invited)) for a in entry.present),
+            *((p.person_id, p.name, Mark(PENDING, True)) for p in entry.pending),
+            *((p.person_id, p.name, Mark(LEAVE, True)) for p in entry.on_leave),
+            *((p.person_id, p.name, Mark(ABSENT, True)) for p in entry.absent),
         ]
         for person_id, name, mark in listed:
             marks.setdefault(person_id, {}).setdefault(index, mark)
@@ -71,6 +80,11 @@ def marks_of(reg: Register) -> tuple[list[tuple[int, str, bool]], dict[int, dict
     )
     rows = [(p, n, True) for p, n in reg.members] + [(p, n, False) for p, n in former]
     return rows, marks
+
+
+def cell_mark(mark: Mark, labels: Mapping[str, str]) -> str:
+    shown = labels[f"report-xlsx-mark-{mark.kind}"]
+    return shown if mark.invited else shown + labels["report-xlsx-mark-uninvited"]
 
 
 def attendance_workbook(reg: Register, labels: Mapping[str, str]) -> bytes:
@@ -100,12 +114,12 @@ def attendance_workbook(reg: Register, labels: Mapping[str, str]) -> bytes:
         cells: list[Any] = []
         for index in range(len(held)):
             mark = mine.get(index)
-            cells.append(labels[f"report-xlsx-mark-{mark}"] if mark else None)
-            if mark:
-                invited_in[index] += 1
-                present_in[index] += mark in METHODS
-        attended = sum(m in METHODS for m in mine.values())
-        invited = len(mine)
+            cells.append(cell_mark(mark, labels) if mark is not None else None)
+            if mark is not None:
+                invited_in[index] += mark.invited
+                present_in[index] += mark.kind in METHODS
+        attended = sum(m.kind in METHODS for m in mine.values())
+        invited = sum(m.invited for m in mine.values())
         out.add(
             [
                 name,
@@ -124,13 +138,14 @@ def attendance_workbook(reg: Register, labels: Mapping[str, str]) -> bytes:
     out.add([labels["report-xlsx-rate"], None, *rates, None, None, overall], bold=True)
     out.skip()
     out.add([labels["report-xlsx-legend"]], bold=True)
-    for mark in MARKS:
+    for kind in MARKS:
         meaning = (
-            labels[f"signin-method-{mark}"]
-            if mark in METHODS
-            else labels[f"report-xlsx-meaning-{mark}"]
+            labels[f"signin-method-{kind}"]
+            if kind in METHODS
+            else labels[f"report-xlsx-meaning-{kind}"]
         )
-        out.add([labels[f"report-xlsx-mark-{mark}"], meaning])
+        out.add([labels[f"report-xlsx-mark-{kind}"], meaning])
+    out.add([labels["report-xlsx-mark-uninvited"], labels["report-xlsx-meaning-uninvited"]])
     out.add([None, labels["report-xlsx-not-invited"]])
     for column in meeting_columns:
         out.width(column, MEETING_WIDTH)

@@ -42,6 +42,7 @@ LABEL_KEYS = (
     "report-xlsx-status-not-held",
     "report-xlsx-status-cancelled",
     "report-xlsx-proxy-by",
+    "report-xlsx-uninvited",
     "report-xlsx-colon",
     "meeting-list-separator",
     *(f"meeting-kind-{k.value}" for k in MeetingKind),
@@ -64,18 +65,25 @@ def _joined(names: Iterable[str], labels: Mapping[str, str]) -> str:
     return labels["meeting-list-separator"].join(names)
 
 
+def present_name(attendee: Attendee, labels: Mapping[str, str]) -> str:
+    """The name, with who signed them in (proxy) and whether they came uninvited."""
+    notes = []
+    if attendee.proxy_by:
+        notes.append(
+            f"{labels['report-xlsx-proxy-by']}{labels['report-xlsx-colon']}{attendee.proxy_by}"
+        )
+    if not attendee.invited:
+        notes.append(labels["report-xlsx-uninvited"])
+    return f"{attendee.name} ({_joined(notes, labels)})" if notes else attendee.name
+
+
 def present_names(present: Iterable[Attendee], labels: Mapping[str, str]) -> str:
-    """One line per sign-in method: "签到码：张三、李四"; a proxy sign-in names who did it."""
+    """One line per sign-in method: "签到码：张三、李四"; a proxy sign-in names who did it, a
+    sign-in without an invitation says so."""
     colon = labels["report-xlsx-colon"]
     lines = []
     for method in SignInMethod:
-        names = [
-            f"{a.name} ({labels['report-xlsx-proxy-by']}{colon}{a.proxy_by})"
-            if a.proxy_by
-            else a.name
-            for a in present
-            if a.method is method
-        ]
+        names = [present_name(a, labels) for a in present if a.method is method]
         if names:
             lines.append(
                 f"{labels[f'signin-method-{method.value}']}{colon}{_joined(names, labels)}"

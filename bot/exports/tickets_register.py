@@ -1,7 +1,8 @@
 """The ticket register (群众诉求台账) as an XLSX workbook: the tickets reported in the
-period, one row each, with a summary counted as bot.services.reports.TicketSummary counts
-(merged duplicates not reported, solved = resolved or closed, overdue as
-bot.services.tickets.is_overdue), and every ticket's history on the second sheet.
+period, one row each, with a summary counted by bot.services.reports.ticket_summary (the
+chat report's count: merged duplicates not reported, solved = resolved or closed), each
+ticket overdue as bot.services.tickets.is_overdue judges it, and every ticket's history on
+the second sheet.
 
 Pure: the register from bot.services.registers and the localized labels go in, the file's
 bytes come out (safe in asyncio.to_thread). The handler adds labels["title"].
@@ -9,16 +10,14 @@ bytes come out (safe in asyncio.to_thread). The handler adds labels["title"].
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from statistics import fmean
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from bot.exports.sheet import Book, local, percent
-from bot.services.registers import TicketEntry, TicketRegister
-from bot.services.reports import TicketSummary
+from bot.services.registers import TicketRegister
+from bot.services.reports import ticket_summary
 from bot.services.tickets import DEFAULT_CATEGORIES, HistoryLine
 from storage.models import TicketEventKind, TicketStatus
-from storage.tickets_repo import OPEN_STATUSES
 
 COLUMNS = (
     "number",
@@ -49,7 +48,6 @@ SUMMARY = (
     "average-rating",
     "resolution-rate",
 )
-SOLVED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 # Events whose ticket-event-* text takes a placeholder: the detail goes to "subject".
 OWN_EVENT_TEXT = (TicketEventKind.ASSIGNED, TicketEventKind.MERGED, TicketEventKind.RATED)
 LABEL_KEYS = (
@@ -76,22 +74,6 @@ LABEL_KEYS = (
 def labels(text: Callable[[str], str]) -> dict[str, str]:
     """The register's strings from the locale (the handler adds "title")."""
     return {key: text(key) for key in LABEL_KEYS}
-
-
-def summary(entries: Iterable[TicketEntry]) -> TicketSummary:
-    """The period's tickets counted as the reports count them."""
-    counted = [e for e in entries if e.ticket.status is not TicketStatus.MERGED]
-    solved = [e for e in counted if e.ticket.status in SOLVED]
-    ratings = [e.ticket.rating for e in counted if e.ticket.rating is not None]
-    return TicketSummary(
-        reported=len(counted),
-        resolved=len(solved),
-        resolved_late=sum(e.overdue for e in solved),
-        open_late=sum(e.overdue for e in counted if e.ticket.status in OPEN_STATUSES),
-        declined=sum(e.ticket.status is TicketStatus.DECLINED for e in counted),
-        rated=len(ratings),
-        average_rating=fmean(ratings) if ratings else None,
-    )
 
 
 def category_name(category: str, labels: Mapping[str, str]) -> str:
@@ -144,7 +126,7 @@ def tickets_workbook(reg: TicketRegister, labels: Mapping[str, str]) -> bytes:
         out.add(row, wrap=WRAPPED)
     for column in WRAPPED:
         out.width(column, 40)
-    counts = summary(reg.entries)
+    counts = ticket_summary((e.ticket for e in reg.entries), reg.now)
     out.skip()
     out.add([labels["report-xlsx-summary"]], bold=True)
     merged = sum(e.ticket.status is TicketStatus.MERGED for e in reg.entries)

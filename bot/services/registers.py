@@ -18,6 +18,7 @@ from bot.services import scope
 from bot.services.access import Action, Actor
 from bot.services.errors import InvalidInput
 from bot.services.meetings import PARTY_ROLES
+from bot.services.organizations import zone_of
 from bot.services.periods import Period
 from bot.services.roles import Level, MeetingKind, SignInMethod
 from bot.services.tickets import HistoryLine, assignee_of, is_overdue
@@ -40,6 +41,9 @@ class Attendee:
     method: SignInMethod
     signed_at: datetime  # UTC, when they signed (not when it reached the server)
     proxy_by: str | None  # who signed them in, for a proxy sign-in
+    # False for a confirmed sign-in without an invitation: counted present (the chat
+    # report and the held rule count every confirmed sign-in), never invited
+    invited: bool = True
 
 
 @dataclass(frozen=True)
@@ -94,10 +98,7 @@ class TicketRegister:
     period: Period
     zone: ZoneInfo
     entries: tuple[TicketEntry, ...]  # tickets reported in the period, by report time
-
-
-def _zone(branch: Organization, default_zone: ZoneInfo) -> ZoneInfo:
-    return ZoneInfo(branch.timezone) if branch.timezone else default_zone
+    now: datetime  # when it was read: `overdue` and the summary are judged at this moment
 
 
 async def _branch_and_bounds(
@@ -110,7 +111,7 @@ async def _branch_and_bounds(
 ) -> tuple[Organization, ZoneInfo, datetime, datetime]:
     """The branch the actor may read, its zone and the period's [start, end) in it."""
     branch = await scope.get_at_level(uow, actor, Action.VIEW_REPORTS, branch_id, Level.BRANCH)
-    zone = _zone(branch, default_zone)
+    zone = zone_of(branch, default_zone)
     start, end = period.bounds(zone)
     if now < start:
         raise InvalidInput("report-error-period")
@@ -125,7 +126,8 @@ def _entry(
 ) -> RegisterEntry:
     """One meeting, everyone invited classified as meetings.summary does: a confirmed
     sign-in, then one waiting for review, then approved leave; anyone else is absent (an
-    undecided or refused leave too)."""
+    undecided or refused leave too). A confirmed sign-in without an invitation is present
+    as well, marked, as the reports count it."""
     present: list[Attendee] = []
     pending: list[Absentee] = []
     on_leave: list[Absentee] = []
@@ -141,9 +143,13 @@ def _entry(
             on_leave.append(Absentee(*who, invitation.leave_reason))
         else:
             absent.append(Absentee(*who, ""))
+    listed = {invitation.person_id for invitation in invited}
+    present.extend(
+        Attendee(r.person_id, r.name, r.method, r.signed_at, r.proxy_by, invited=False)
+        for r in signed.values()
+        if r.person_id not in listed and r.status is AttendanceStatus.CONFIRMED
+    )
     present.sort(key=lambda a: (_METHOD_ORDER[a.method], a.name, a.person_id))
-    # held as deadlines count it: any confirmed sign-in, invited or not
-    confirmed = any(a.status is AttendanceStatus.CONFIRMED for a in signed.values())
     return RegisterEntry(
         meeting_id=meeting.id,
         org_name=meeting.org_name,
@@ -152,7 +158,7 @@ def _entry(
         venue=meeting.venue,
         starts_at=meeting.starts_at,
         status=meeting.status,
-        held=meeting.status is not MeetingStatus.CANCELLED and confirmed,
+        held=meeting.status is not MeetingStatus.CANCELLED and bool(present),  # as deadlines
         invited=len(invited),
         present=tuple(present),
         pending=tuple(pending),
@@ -230,4 +236,4 @@ async def ticket_register(
         )
         for t in found
     )
-    return TicketRegister(branch=branch, period=period, zone=zone, entries=entries)
+    return TicketRegister(branch=branch, period=period, zone=zone, entries=entries, now=now)

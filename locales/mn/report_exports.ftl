@@ -21,6 +21,7 @@ report-xlsx-status-held = ᠬᠢᠭᠰᠡᠨ
 report-xlsx-status-not-held = ᠬᠢᠭᠡᠳᠦᠢ
 report-xlsx-status-cancelled = ᠦᠭᠡᠢᠰᠭᠡᠭᠰᠡᠨ
 report-xlsx-proxy-by = ᠣᠷᠣᠯᠠᠨ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ
+report-xlsx-uninvited = ᠤᠷᠢᠭᠰᠠᠨ ᠦᠭᠡᠢ
 report-xlsx-colon = {"᠄ "}
 
 ## ᠢᠷᠡᠯᠲᠡ ᠶᠢᠨ ᠬᠦᠰᠦᠨᠦᠭ
@@ -33,6 +34,7 @@ report-xlsx-not-invited = ᠬᠣᠭᠤᠰᠤᠨ᠄ ᠲᠡᠷᠡ ᠬᠤᠷᠠᠯ 
 report-xlsx-meaning-pending = ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ᠂ ᠬᠢᠨᠠᠯᠲᠠ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠢᠨ᠎ᠠ
 report-xlsx-meaning-leave = ᠴᠢᠯᠦᠭᠡ ᠠᠪᠤᠭᠰᠠᠨ
 report-xlsx-meaning-absent = ᠴᠢᠯᠦᠭᠡ ᠦᠭᠡᠢ ᠪᠡᠷ ᠢᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ
+report-xlsx-meaning-uninvited = ᠤᠷᠢᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠪᠡᠷ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ᠄ ᠢᠷᠡᠭᠰᠡᠨ ᠳᠤ ᠲᠣᠭᠠᠴᠠᠭᠳᠠᠨ᠎ᠠ᠂ ᠤᠷᠢᠭᠰᠠᠨ ᠳᠤ ᠲᠣᠭᠠᠴᠠᠭᠳᠠᠬᠤ ᠦᠭᠡᠢ
 report-xlsx-mark-tap = ✓
 report-xlsx-mark-code = ✓ᠺᠣᠳ
 report-xlsx-mark-location = ✓ᠪᠠᠢᠷᠢ
@@ -41,6 +43,7 @@ report-xlsx-mark-proxy = ✓ᠣᠷᠣᠯᠠᠨ
 report-xlsx-mark-pending = ?
 report-xlsx-mark-leave = ᠴᠢᠯᠦᠭᠡ
 report-xlsx-mark-absent = ✗
+report-xlsx-mark-uninvited = *
 report-xlsx-short-general_meeting = ᠶᠡᠬᠡ ᠬᠤᠷᠠᠯ
 report-xlsx-short-committee_meeting = ᠬᠣᠷᠢᠶ᠎ᠠ ᠶᠢᠨ ᠬᠤᠷᠠᠯ
 report-xlsx-short-group_meeting = ᠪᠦᠯᠦᠭ ᠦᠨ ᠬᠤᠷᠠᠯ

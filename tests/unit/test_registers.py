@@ -1,22 +1,30 @@
 """The registers on hand-computed data: a November of a village branch (a group meeting, a
 branch meeting signed in every way, a pending voice, leave approved, refused and undecided,
 a cancelled meeting, one without sign-ins; next month's, a not yet started and another
-branch's meeting left out), classified as the meeting summary does; month boundaries in
-Asia/Shanghai and in a branch's own zone; who may read them; the ticket register with every
-status and each ticket's history; and statement counts that do not grow with the data."""
+branch's meeting left out), classified as the meeting summary does; the same meetings
+held, invited, present and on leave as the chat report counts them (sign-ins without an
+invitation too), down to the workbooks' totals; month boundaries in Asia/Shanghai and in a
+branch's own zone; who may read them; the ticket register with every status, each
+ticket's history and the chat report's ticket count; and statement counts that do not grow
+with the data."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.services import meetings, registers, tickets
+from bot.exports import attendance, register
+from bot.i18n import load_core
+from bot.services import meetings, registers, reports, tickets
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, InvalidInput, NotFound
 from bot.services.periods import Period, month_index
@@ -342,6 +350,76 @@ async def test_classified_as_the_meeting_summary(
     assert sum(sizes) == entry.invited == 13 and sizes == (6, 2, 1, 4)
 
 
+def rows_of(content: bytes) -> list[list[Any]]:
+    """The first sheet's rows of a workbook, read back."""
+    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+async def walk_ins(uow: Uow, w: November) -> None:
+    """Sign-ins without an invitation (the sign-in flow refuses them, data may still hold
+    them): a resident at the branch meeting, branch B's secretary at the committee meeting
+    nobody invited came to, which makes it held."""
+    async with uow() as u:
+        sign(u, w.branch_meeting, w.people["Ulaan"], SignInMethod.TAP, local(12, 9, 1))
+        sign(u, w.unattended, w.tree.secretary_b, SignInMethod.CODE, local(20, 10, 3))
+        await u.commit()
+
+
+async def test_the_meetings_held_as_the_report_counts(
+    uow: Uow, november: November, clock: FakeClock
+) -> None:
+    w = november
+    await walk_ins(uow, w)
+    secretary = await actor_of(uow, w.tree.secretary_a)
+    result = await register_of(uow, secretary, w.tree.branch_a, NOV, clock())
+    async with uow() as u:
+        report = await reports.branch_report(
+            u, secretary, w.tree.branch_a.id, NOV, clock(), SHANGHAI
+        )
+    # meeting id: (invited, present, on leave), by hand
+    expected = {
+        w.group_meeting.id: (2, 1, 0),
+        # six invited came, and the resident; Bayar2 on leave (Hasar's leave was approved,
+        # but a sign-in of his waits for review: pending, as the meeting summary has it)
+        w.branch_meeting.id: (13, 7, 1),
+        w.unattended.id: (2, 1, 0),  # branch B's secretary only
+    }
+    held = [e for e in result.entries if e.held]
+    found = {e.meeting_id: (e.invited, len(e.present), len(e.on_leave)) for e in held}
+    assert found == expected
+    counted = {m.meeting_id: (m.invited, m.present, m.on_leave) for m in report.meetings}
+    assert counted == expected
+    assert [e.meeting_id for e in held] == [m.meeting_id for m in report.meetings]
+    branch = next(e for e in held if e.meeting_id == w.branch_meeting.id)
+    resident = next(a for a in branch.present if a.person_id == w.people["Ulaan"].id)
+    assert resident == Attendee(
+        w.people["Ulaan"].id, "Ulaan", SignInMethod.TAP, local(12, 9, 1), None, invited=False
+    )
+    assert report.attendance_rate == pytest.approx(9 / 17)
+
+    core = await load_core()
+
+    def zh(key: str) -> str:
+        return str(core.get(key, "zh"))
+
+    labels = register.labels(zh) | {"title": "记录册"}
+    totals = rows_of(register.register_workbook(result, labels))[-1]
+    assert totals[:9] == ["合计（已召开的会议）", None, None, None, None, 3, 17, 9, 9 / 17]
+    labels = attendance.labels(zh) | {"title": "考勤"}
+    rows = rows_of(attendance.attendance_workbook(result, labels))
+    present = next(row for row in rows if row[0] == "实到")
+    invited = next(row for row in rows if row[0] == "应到" and row[1] is None)
+    assert present[2:6] == [1, 7, 1, 9]
+    assert invited[2:5] == [2, 13, 2] and invited[6] == 17
+    # both came without an invitation: marked, counted present, never invited
+    marked = {row[0]: row[2:8] for row in rows if row[1] == "目前不是本支部党员"}
+    assert marked == {
+        "Ulaan": [None, "√*", None, 1, 0, None],
+        "书记乙": [None, None, "√码*", 1, 0, None],
+    }
+
+
 async def test_other_branches_and_who_may_read(
     uow: Uow, november: November, clock: FakeClock
 ) -> None:
@@ -493,6 +571,7 @@ async def test_the_ticket_register(uow: Uow, ticket_world: Tickets, clock: FakeC
             u, secretary, w.tree.branch_a.id, NOV, clock(), SHANGHAI
         )
     assert result.branch.id == w.tree.branch_a.id and result.zone == SHANGHAI
+    assert result.now == clock()
     rows = [
         (e.ticket.id, e.ticket.status, e.reporter, e.assignee, e.overdue) for e in result.entries
     ]
@@ -544,6 +623,28 @@ async def test_the_ticket_register(uow: Uow, ticket_world: Tickets, clock: FakeC
             u, secretary, w.tree.branch_a.id, NOV, utc(22, 3), SHANGHAI
         )
     assert [e.overdue for e in later.entries] == [False, True, True, False, True]
+
+
+async def test_ticket_register_counts_as_the_report(
+    uow: Uow, ticket_world: Tickets, clock: FakeClock
+) -> None:
+    """What the ticket workbook's summary counts (reports.ticket_summary over the register's
+    tickets at its `now`) is the chat report's figure: the merged duplicate left out, the
+    loop solved late with 4 stars, the first of the pair open past its due time."""
+    w = ticket_world
+    secretary = await actor_of(uow, w.tree.secretary_a)
+    async with uow() as u:
+        listed = await registers.ticket_register(
+            u, secretary, w.tree.branch_a.id, NOV, clock(), SHANGHAI
+        )
+        report = await reports.branch_report(
+            u, secretary, w.tree.branch_a.id, NOV, clock(), SHANGHAI
+        )
+    expected = reports.TicketSummary(
+        reported=4, resolved=1, resolved_late=1, open_late=1, declined=1, rated=1, average_rating=4
+    )
+    assert reports.ticket_summary((e.ticket for e in listed.entries), listed.now) == expected
+    assert report.tickets == expected
 
 
 # ----------------------------------------------------------------------------- statements

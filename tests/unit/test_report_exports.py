@@ -1,12 +1,15 @@
 """The report workbooks read back with openpyxl: localized headers (Chinese and Mongolian),
-names by sign-in method, totals equal to the entries, the attendance marks, the ticket
-summary as the reports count it, the committee's figures and rules, text that starts with
-"=" kept as text, and the committee workbook's progress ending at (total, total)."""
+names by sign-in method, totals equal to the entries, the attendance marks (a sign-in
+without an invitation counted present, not invited), the ticket summary as the reports
+count it, the committee's figures and rules, empty registers, text that starts with "=",
+"+", "-" or "@" kept as text, Excel's limits (cell length in UTF-16 units, sheet names), and
+the committee workbook's progress ending at (total, total)."""
 
 from __future__ import annotations
 
 import asyncio
 import io
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -17,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.exports import attendance, committee, register, tickets_register
-from bot.exports.sheet import CELL_LIMIT, ELLIPSIS
+from bot.exports.sheet import CELL_LIMIT, ELLIPSIS, Book, cell_text, sheet_title
 from bot.i18n import load_core
 from bot.services.periods import Frequency, Period, month_index
 from bot.services.registers import (
@@ -37,6 +40,7 @@ from bot.services.reports import (
     KindCompliance,
     MeetingAttendance,
     TicketSummary,
+    ticket_summary,
 )
 from bot.services.roles import Level, MeetingKind, SignInMethod
 from bot.services.scoring import DEFAULT_RULES, Component, Score, ScoreRules
@@ -54,6 +58,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOV = Period(month_index(2026, 11), month_index(2026, 11))
 BRANCH = Organization(id=7, name="第一支部", level=Level.BRANCH, path="/1/7/")
 LONG_MINUTES = "学" * (CELL_LIMIT + 10)
+NOW = datetime(2026, 11, 21, 2, tzinfo=UTC)
 Texts = Callable[[str], str]
 
 
@@ -252,7 +257,7 @@ def test_attendance_matrix_marks_and_totals(reg: Register, texts: dict[str, Text
     assert body["王五"] == [None, "√代", "待", 1, 2, 0.5]
     assert body["赵六"] == [None, "假", None, 0, 1, 0.0]
     assert body["=1+1"] == [None, "×", None, 0, 1, 0.0]
-    assert body["孙八"] == ["现已不是本支部党员", None, "√音", 1, 1, 1.0]
+    assert body["孙八"] == ["目前不是本支部党员", None, "√音", 1, 1, 1.0]
     present, invited, rate = rows[8:11]
     general, group = (e for e in reg.entries if e.held)
     assert present[:5] == ["实到", None, len(general.present), len(group.present), 5]
@@ -292,13 +297,14 @@ def ticket(
     merged_into: int | None = None,
     description: str = "",
     decline_reason: str = "",
+    due_at: datetime | None = None,
 ) -> Ticket:
     return Ticket(
         id=number,
         category=category,
         status=status,
         reported_at=utc(number - 8, 1),
-        due_at=utc(number - 6, 1),
+        due_at=due_at or utc(number - 6, 1),
         resolved_at=resolved_at,
         rating=rating,
         rating_comment="很好" if rating == 5 else "",
@@ -314,8 +320,8 @@ def event(kind: TicketEventKind, day: int, note: str = "", **data: Any) -> Ticke
 
 @pytest.fixture
 def ticket_reg() -> TicketRegister:
-    """#11 solved in time (5 stars), #12 solved late (3 stars, own category), #13 open past
-    due, #14 new, #15 declined, #16 merged into #11."""
+    """Read at NOW: #11 solved in time (5 stars), #12 solved late (3 stars, own category),
+    #13 open past due, #14 new, due in four days, #15 declined, #16 merged into #11."""
     on_time = ticket(11, "elderly", TicketStatus.CLOSED, resolved_at=utc(4, 1), rating=5)
     history = (
         HistoryLine(event(TicketEventKind.REPORTED, 3), "居民甲"),
@@ -338,7 +344,9 @@ def ticket_reg() -> TicketRegister:
         TicketEntry(
             ticket(13, "sanitation", TicketStatus.IN_PROGRESS), "居民丙", "王五", True, ()
         ),
-        TicketEntry(ticket(14, "dispute", TicketStatus.NEW), "居民丁", None, False, ()),
+        TicketEntry(
+            ticket(14, "dispute", TicketStatus.NEW, due_at=utc(25, 1)), "居民丁", None, False, ()
+        ),
         TicketEntry(
             ticket(15, "policy", TicketStatus.DECLINED, decline_reason="不属于本支部"),
             "居民戊",
@@ -354,19 +362,33 @@ def ticket_reg() -> TicketRegister:
             (HistoryLine(event(TicketEventKind.MERGED, 9, into=11), "书记"),),
         ),
     )
-    return TicketRegister(BRANCH, NOV, SHANGHAI, entries)
+    return TicketRegister(BRANCH, NOV, SHANGHAI, entries, NOW)
 
 
-def test_ticket_summary_counts_as_the_reports_do(ticket_reg: TicketRegister) -> None:
-    assert tickets_register.summary(ticket_reg.entries) == TicketSummary(
-        reported=5,  # the merged duplicate not counted
-        resolved=2,
-        resolved_late=1,
-        open_late=1,
-        declined=1,
-        rated=2,
-        average_rating=4.0,
+def summary_block(content: bytes) -> dict[str, Any]:
+    rows = rows_of(sheets(content)[0])
+    start = next(n for n, row in enumerate(rows) if row[0] == "Summary")
+    return {row[0]: row[1] for row in rows[start + 1 :]}
+
+
+def test_ticket_summary_is_the_reports_count(texts: dict[str, Texts]) -> None:
+    """A low rating reopens a ticket and keeps its stars and resolution time: the chat
+    report counts only a solved ticket's rating, so does the register's summary."""
+    reopened = ticket(11, "elderly", TicketStatus.IN_PROGRESS, utc(4, 1), 1, due_at=utc(25, 1))
+    closed = ticket(12, "elderly", TicketStatus.CLOSED, utc(5, 1), 5, due_at=utc(6, 1))
+    entries = (
+        TicketEntry(reopened, "居民甲", "张三", False, ()),
+        TicketEntry(closed, "居民乙", "张三", False, ()),
     )
+    reg = TicketRegister(BRANCH, NOV, SHANGHAI, entries, NOW)
+    expected = TicketSummary(
+        reported=2, resolved=1, resolved_late=0, open_late=0, declined=0, rated=1, average_rating=5
+    )
+    assert ticket_summary((e.ticket for e in entries), NOW) == expected
+    labels = tickets_register.labels(texts["en"]) | {"title": "Tickets"}
+    found = summary_block(tickets_register.tickets_workbook(reg, labels))
+    assert found["Rated"] == 1 and found["Average rating (stars)"] == 5
+    assert found["Resolved"] == 1 and found["Still open past the due time"] == 0
 
 
 def test_ticket_register_rows_history_and_summary(
@@ -594,3 +616,98 @@ def test_mongolian_exports_are_in_traditional_script() -> None:
     text = (LOCALES_DIR / "mn" / "report_exports.ftl").read_text(encoding="utf-8")
     assert sum(mongolian(ch) for ch in text) > 1000
     assert not any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+# ----------------------------------------------------------------------------- edges
+
+
+def test_a_sign_in_without_an_invitation(texts: dict[str, Texts]) -> None:
+    """周九 (no member, not invited) signed in: present in the register's row and the
+    matrix's column, marked, and not counted as invited, as the chat report counts it."""
+    walk_in = Attendee(9, "周九", SignInMethod.TAP, utc(5, 11, 35), None, invited=False)
+    group = entry(
+        1,
+        MeetingKind.GROUP_MEETING,
+        utc(5, 11, 30),
+        invited=2,
+        present=(came(2, "李四", SignInMethod.TAP), walk_in),
+        absent=(Absentee(3, "王五", ""),),
+    )
+    reg = Register(BRANCH, NOV, SHANGHAI, (group,), ((2, "李四"), (3, "王五")))
+    labels = register.labels(texts["zh"]) | {"title": "记录册"}
+    row, totals = rows_of(sheets(register.register_workbook(reg, labels))[0])[2:]
+    assert row[6:10] == [2, 2, 1.0, "点按签到：李四、周九 (不在应到名单内)"]
+    assert totals[5:9] == [1, 2, 2, 1.0]
+
+    labels = attendance.labels(texts["zh"]) | {"title": "考勤"}
+    rows = rows_of(sheets(attendance.attendance_workbook(reg, labels))[0])
+    body = {row[0]: row[1:] for row in rows[2:5]}
+    assert body["李四"] == [None, "√", 1, 1, 1.0]
+    assert body["王五"] == [None, "×", 0, 1, 0.0]
+    assert body["周九"] == ["目前不是本支部党员", "√*", 1, 0, None]
+    present, invited, rate = rows[5:8]
+    assert present[:4] == ["实到", None, 2, 2]
+    assert invited[:5] == ["应到", None, 2, None, 2]
+    assert rate[2] == 1.0 and rate[5] == 1.0
+    legend = {row[0]: row[1] for row in rows[9:]}
+    assert legend["*"] == "签到但不在应到名单内：计入实到，不计入应到"
+
+
+def test_empty_registers_still_open_with_headers(texts: dict[str, Texts]) -> None:
+    reg = Register(BRANCH, NOV, SHANGHAI, (), ())
+    labels = register.labels(texts["en"]) | {"title": "Register"}
+    rows = rows_of(sheets(register.register_workbook(reg, labels))[0])
+    assert rows[1][:3] == ["Time", "Organization", "Meeting"]
+    assert rows[2][:9] == ["Total (meetings held)", None, None, None, None, 0, 0, 0, None]
+    labels = attendance.labels(texts["en"]) | {"title": "Attendance"}
+    rows = rows_of(sheets(attendance.attendance_workbook(reg, labels))[0])
+    assert rows[1] == ["Name", "Note", "Attended", "Invited", "Attendance"]
+    assert rows[2][:3] == ["Present", None, 0]
+
+    empty = TicketRegister(BRANCH, NOV, SHANGHAI, (), NOW)
+    labels = tickets_register.labels(texts["en"]) | {"title": "Tickets"}
+    content = tickets_register.tickets_workbook(empty, labels)
+    listed, history = sheets(content)
+    assert rows_of(listed)[1][:2] == ["No.", "Reported"]
+    assert rows_of(history)[1] == ["No.", "Time", "Who", "What", "Note", "Detail"]
+    found = summary_block(content)
+    assert found["Reported (merged duplicates not counted)"] == 0
+    assert found["Average rating (stars)"] is None
+    assert found["Solved in time (in time ÷ (resolved + open past due))"] is None
+
+
+FORMULA_LIKE = ("=1+1", "+1-1", "-2+3", "@SUM(A1:A2)", '=HYPERLINK("http://x","y")', "\t=1")
+
+
+def test_text_is_never_a_formula() -> None:
+    book = Book()
+    book.sheet("Data").add(FORMULA_LIKE)
+    content = book.save()
+    with zipfile.ZipFile(io.BytesIO(content)) as files:
+        xml = files.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml and "<f " not in xml
+    [sheet] = sheets(content)
+    assert [c.data_type for c in sheet[1]] == ["s"] * len(FORMULA_LIKE)
+    assert [c.value for c in sheet[1]] == [*FORMULA_LIKE[:-1], "\t=1"]
+
+
+def test_excel_limits() -> None:
+    # 32,767 characters as Excel counts them: an emoji is two UTF-16 units
+    emoji = cell_text("🐑" * CELL_LIMIT)
+    assert emoji.endswith(ELLIPSIS) and len(emoji) == (CELL_LIMIT - 1) // 2 + 1
+    assert len(emoji.encode("utf-16-le")) // 2 <= CELL_LIMIT
+    exact = "ᠮ" * CELL_LIMIT
+    assert cell_text(exact) == exact  # at the limit, nothing is cut
+    assert cell_text("a\x00b\x1fc") == "abc"
+    assert sheet_title("2026-Q4 [支部]: a/b\\c*?") == "2026-Q4 支部 a b c"
+    assert len(sheet_title("ᠰ" * 40)) == 31
+    assert sheet_title("History") == "History_" and sheet_title("'x'") == "x"
+    assert sheet_title("?") == "Sheet"
+
+
+def test_ticket_history_sheet_is_not_named_history(
+    ticket_reg: TicketRegister, texts: dict[str, Texts]
+) -> None:
+    labels = tickets_register.labels(texts["en"]) | {"title": "Tickets"}
+    titles = [s.title for s in sheets(tickets_register.tickets_workbook(ticket_reg, labels))]
+    assert titles == ["Tickets", "Ticket history"]
