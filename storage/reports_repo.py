@@ -1,19 +1,22 @@
 """The reads of the reports, as whole sets under one organization (a branch or a committee):
-its tree, the meetings held with their attendance counts, the dues profiles and credits of
-the people assessed there, the tickets, the guidance receipts. Each is one statement
-whatever the number of branches, members or meetings; the subtree is a path prefix (a
-subquery or join), never a growing list of ids."""
+its tree, the meetings started with their attendance counts, the dues profiles of the
+people assessed there and their credits summed per branch and month, the tickets, the
+guidance receipts. Each is one statement whatever the number of branches, members or
+meetings; the subtree is a path prefix (a subquery or join), never a growing list of ids.
+Column reads come back as plain tuples (no ORM objects): the pure part of the reports works
+on them in a thread."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, TypeVarTuple
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import Row, Select, and_, case, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.roles import MeetingKind
+from storage.deadlines_repo import Window, in_windows
 from storage.models import (
     Attendance,
     AttendanceStatus,
@@ -31,9 +34,13 @@ from storage.models import (
     TicketStatus,
 )
 
+_Ts = TypeVarTuple("_Ts")
+_BATCH = 2_000
 
-class HeldRow(NamedTuple):
-    """A held meeting with its attendance counts (reports.MeetingAttendance's raw form)."""
+
+class CountedRow(NamedTuple):
+    """A started meeting, not cancelled, with its attendance counts: held (as the deadlines
+    judge it) when `present` is above 0; reports.MeetingAttendance's raw form."""
 
     id: int
     org_id: int
@@ -52,10 +59,13 @@ class DuesRow(NamedTuple):
     amount_fen: int
 
 
-class CreditRow(NamedTuple):
-    person_id: int
+class PaidRow(NamedTuple):
+    """The credits of one month at one branch, where the profile row in force put them."""
+
+    branch_id: int
     month: int
-    amount_fen: int
+    paid_fen: int  # every credit, a voluntary extra or an exempt member's payment too
+    months_paid: int  # of those, member-months with something due
 
 
 class TicketRow(NamedTuple):
@@ -81,6 +91,16 @@ class ReportsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
+    async def _rows(self, query: Select[*_Ts]) -> list[Row[*_Ts]]:
+        """Plain rows on the session's connection (no ORM loading), in batches: turning tens
+        of thousands of rows into Python values holds the event loop a batch at a time, not
+        all at once."""
+        connection = await self._session.connection()
+        found: list[Row[*_Ts]] = []
+        async for batch in (await connection.stream(query)).partitions(_BATCH):
+            found.extend(batch)
+        return found
+
     async def organizations(self, root: Organization) -> list[Organization]:
         """`root`, everything below it and its ancestors (whose settings it inherits), each
         after its parent."""
@@ -97,12 +117,19 @@ class ReportsRepository:
         )
         return list(rows.all())
 
-    async def held_meetings(
-        self, under: str, start: datetime, end: datetime, now: datetime
-    ) -> list[HeldRow]:
-        """Meetings below `under` starting in [start, end) that were held (started by `now`,
-        not cancelled, a confirmed sign-in): invitations, confirmed sign-ins, and approved
-        leaves of those with no sign-in confirmed or waiting for review."""
+    async def started_meetings(
+        self,
+        under: str,
+        start: datetime,
+        end: datetime,
+        windows: Sequence[Window],
+        now: datetime,
+    ) -> list[CountedRow]:
+        """Meetings below `under`, not cancelled, started by `now`, starting in [start, end)
+        (any kind) or in one of `windows` (its kinds), each with its invitations, confirmed
+        sign-ins, and approved leaves of those with no sign-in confirmed or waiting for
+        review (as meetings.summary counts them). One statement for both what the slots
+        ask (held or not) and the attendance of the meetings held."""
         invited = (
             select(func.count(Invitation.id))
             .where(Invitation.meeting_id == Meeting.id)
@@ -118,7 +145,6 @@ class ReportsRepository:
             .correlate(Meeting)
             .scalar_subquery()
         )
-        # signed in (or waiting for review): not on leave, as meetings.summary counts it
         came = exists().where(
             Attendance.meeting_id == Invitation.meeting_id,
             Attendance.person_id == Invitation.person_id,
@@ -134,26 +160,25 @@ class ReportsRepository:
             .correlate(Meeting)
             .scalar_subquery()
         )
-        rows = await self._session.execute(
-            select(
-                Meeting.id,
-                Meeting.org_id,
-                Meeting.kind,
-                Meeting.title,
-                Meeting.starts_at,
-                invited,
-                present,
-                on_leave,
-            ).where(
-                Meeting.org_id.in_(_under(under)),
-                Meeting.status != MeetingStatus.CANCELLED,
-                Meeting.starts_at >= start,
-                Meeting.starts_at < end,
-                Meeting.starts_at <= now,
-                present > 0,
-            )
+        # the earliest start wanted first, so the index on (org, start) skips older meetings
+        earliest = min([start, *(w.start for w in windows)])
+        query = select(
+            Meeting.id,
+            Meeting.org_id,
+            Meeting.kind,
+            Meeting.title,
+            Meeting.starts_at,
+            invited,
+            present,
+            on_leave,
+        ).where(
+            Meeting.org_id.in_(_under(under)),
+            Meeting.status != MeetingStatus.CANCELLED,
+            Meeting.starts_at >= earliest,
+            Meeting.starts_at <= now,
+            or_(and_(Meeting.starts_at >= start, Meeting.starts_at < end), in_windows(windows)),
         )
-        return [HeldRow._make(row) for row in rows]
+        return [CountedRow._make(row) for row in await self._rows(query)]
 
     @staticmethod
     def _assessed_under(under: str) -> Select[int]:
@@ -164,7 +189,7 @@ class ReportsRepository:
         """Every profile row up to month `last` of everybody assessed below `under` (their
         rows elsewhere too: a member who moved pays where the row in force says), by person
         and month."""
-        rows = await self._session.execute(
+        query = (
             select(
                 DuesProfile.person_id,
                 DuesProfile.branch_id,
@@ -177,41 +202,72 @@ class ReportsRepository:
             )
             .order_by(DuesProfile.person_id, DuesProfile.from_month)
         )
-        return [DuesRow._make(row) for row in rows]
+        return [DuesRow._make(row) for row in await self._rows(query)]
 
-    async def dues_credits(self, under: str, first: int, last: int) -> list[CreditRow]:
-        """The months [first, last] paid by everybody assessed below `under`."""
-        rows = await self._session.execute(
-            select(DuesCredit.person_id, DuesCredit.month, DuesCredit.amount_fen).where(
-                DuesCredit.person_id.in_(self._assessed_under(under)),
+    async def dues_paid(self, under: str, first: int, last: int) -> list[PaidRow]:
+        """The months [first, last] paid, summed per branch below `under` and month where
+        the payer's profile row in force that month puts them (each row runs until the
+        person's next one), instead of one row per member-month."""
+        spans = (
+            select(
+                DuesProfile.person_id,
+                DuesProfile.branch_id,
+                DuesProfile.from_month,
+                DuesProfile.amount_fen,
+                func.lead(DuesProfile.from_month)
+                .over(partition_by=DuesProfile.person_id, order_by=DuesProfile.from_month)
+                .label("until"),
+            )
+            .where(
+                DuesProfile.person_id.in_(self._assessed_under(under)),
+                DuesProfile.from_month <= last,
+            )
+            .subquery()
+        )
+        query = (
+            select(
+                spans.c.branch_id,
+                DuesCredit.month,
+                func.sum(DuesCredit.amount_fen),
+                func.count(case((spans.c.amount_fen > 0, 1))),
+            )
+            .join(
+                DuesCredit,
+                and_(
+                    DuesCredit.person_id == spans.c.person_id,
+                    DuesCredit.month >= spans.c.from_month,
+                    or_(spans.c.until.is_(None), DuesCredit.month < spans.c.until),
+                ),
+            )
+            .where(
+                spans.c.branch_id.in_(_under(under)),
                 DuesCredit.month >= first,
                 DuesCredit.month <= last,
             )
+            .group_by(spans.c.branch_id, DuesCredit.month)
         )
-        return [CreditRow._make(row) for row in rows]
+        return [PaidRow(*(int(value) for value in row)) for row in await self._rows(query)]
 
     async def tickets(self, under: str, start: datetime, end: datetime) -> list[TicketRow]:
         """Tickets of the organizations below `under` reported in [start, end)."""
-        rows = await self._session.execute(
-            select(
-                Ticket.org_id,
-                Ticket.status,
-                Ticket.reported_at,
-                Ticket.due_at,
-                Ticket.resolved_at,
-                Ticket.rating,
-            ).where(
-                Ticket.org_id.in_(_under(under)),
-                Ticket.reported_at >= start,
-                Ticket.reported_at < end,
-            )
+        query = select(
+            Ticket.org_id,
+            Ticket.status,
+            Ticket.reported_at,
+            Ticket.due_at,
+            Ticket.resolved_at,
+            Ticket.rating,
+        ).where(
+            Ticket.org_id.in_(_under(under)),
+            Ticket.reported_at >= start,
+            Ticket.reported_at < end,
         )
-        return [TicketRow._make(row) for row in rows]
+        return [TicketRow._make(row) for row in await self._rows(query)]
 
     async def receipts(self, under: str, months: Sequence[str]) -> list[ReceiptRow]:
         """The receipts of branches below `under` of the guidance published for `months`
         ("2026-11")."""
-        rows = await self._session.execute(
+        query = (
             select(GuidanceReceipt.branch_id, GuidanceReceipt.acknowledged_at.is_not(None))
             .join(Guidance, Guidance.id == GuidanceReceipt.guidance_id)
             .where(
@@ -220,4 +276,7 @@ class ReportsRepository:
                 Guidance.month.in_(list(months)),
             )
         )
-        return [ReceiptRow(int(branch_id), bool(acknowledged)) for branch_id, acknowledged in rows]
+        return [
+            ReceiptRow(int(branch_id), bool(acknowledged))
+            for branch_id, acknowledged in await self._rows(query)
+        ]

@@ -15,6 +15,7 @@ number of statements however many branches, members or meetings.
 
 from __future__ import annotations
 
+import asyncio
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -30,6 +31,7 @@ from bot.services.deadlines import (
     OFFICER_ROLES,
     PERIODIC,
     Facts,
+    Span,
     Status,
     Tree,
     ZoneView,
@@ -43,9 +45,16 @@ from bot.services.errors import InvalidInput
 from bot.services.periods import Frequency, Period, month_at, month_label, month_of_date
 from bot.services.roles import Level, MeetingKind
 from bot.services.scoring import Component, Score, ScoreRules
-from storage.deadlines_repo import DeadlineRepository, OrgRow
+from storage.deadlines_repo import MeetingRow, OrgRow
 from storage.models import Organization, TicketStatus
-from storage.reports_repo import CreditRow, DuesRow, ReportsRepository, TicketRow
+from storage.reports_repo import (
+    CountedRow,
+    DuesRow,
+    PaidRow,
+    ReceiptRow,
+    ReportsRepository,
+    TicketRow,
+)
 from storage.tickets_repo import OPEN_STATUSES
 from storage.uow import UnitOfWork
 
@@ -276,107 +285,7 @@ async def committee_report(
     return CommitteeReport(committee, period, rules, tuple(rows))
 
 
-# ----------------------------------------------------------------------------- the core
-
-
-def _org_row(org: Organization) -> OrgRow:
-    return OrgRow(
-        org.id,
-        org.parent_id,
-        org.path,
-        org.level,
-        org.name,
-        org.timezone,
-        org.settings,
-        org.created_at,
-    )
-
-
-def _slots(period: Period, frequency: Frequency) -> list[Period]:
-    """The periods of `frequency` overlapping `period`: the quarter of a month, the twelve
-    months of a year."""
-    return sorted({Period.containing(m, frequency) for m in range(period.first, period.last + 1)})
-
-
-class _Count:
-    """Held / missed / open slots of one kind at one branch."""
-
-    __slots__ = ("held", "missed", "open")
-
-    def __init__(self) -> None:
-        self.held = self.missed = self.open = 0
-
-
-def _compliance(
-    branch: OrgRow,
-    tree: Tree,
-    view: ZoneView,
-    facts: Facts,
-    slots: Mapping[Frequency, list[Period]],
-    now: float,
-) -> tuple[KindCompliance, ...]:
-    """Each required kind counted in slots (see KindCompliance): only slots begun by now,
-    only for the organizations that existed when the slot began (as the missed report)."""
-    groups = tree.groups.get(branch.id, [])
-    found: list[KindCompliance] = []
-    for frequency, kinds in tree.required(branch.id).items():
-        counts = {kind: _Count() for kind in kinds}
-        for slot in slots[frequency]:
-            span = view.span(slot)
-            if span[0] > now:
-                continue
-            ended = span[1] <= now
-            for kind in kinds:
-                if kind is MeetingKind.GROUP_MEETING:
-                    holders: Sequence[OrgRow] = existing_at(groups, span[0])
-                else:
-                    holders = [branch] if branch.created_at.timestamp() <= span[0] else []
-                count = counts[kind]
-                for org in holders:
-                    if facts.status(org.id, kind, span)[0] is Status.HELD:
-                        count.held += 1
-                    elif ended:
-                        count.missed += 1
-                    else:
-                        count.open += 1
-        found.extend(
-            KindCompliance(kind, frequency, c.held, c.missed, c.open) for kind, c in counts.items()
-        )
-    return tuple(sorted(found, key=lambda c: KIND_ORDER[c.kind]))
-
-
-def _dues(
-    profiles: Iterable[DuesRow],
-    credits: Iterable[CreditRow],
-    period: Period,
-    current: Mapping[int, int],
-) -> dict[int, DuesSummary]:
-    """Per branch, the member-months of the period up to the branch's current month whose
-    profile row in force is at the branch: due when its amount is above 0, paid when
-    credited. Paid fen counts every credit of those member-months, as the ledger's month
-    sheet does (an exempt member's voluntary payment too)."""
-    rows: dict[int, list[DuesRow]] = defaultdict(list)
-    for profile in profiles:
-        rows[profile.person_id].append(profile)
-    paid = {(c.person_id, c.month): c.amount_fen for c in credits}
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    row: DuesRow | None
-    for person_id, history in rows.items():
-        index, row = 0, None
-        for month in range(period.first, period.last + 1):
-            while index < len(history) and history[index].from_month <= month:
-                row, index = history[index], index + 1
-            if row is None or row.branch_id not in current or month > current[row.branch_id]:
-                continue
-            total = totals[row.branch_id]
-            credit = paid.get((person_id, month))
-            if credit is not None:
-                total[1] += credit
-            if row.amount_fen > 0:
-                total[0] += row.amount_fen
-                total[2] += 1
-                total[3] += credit is not None
-    return {branch_id: DuesSummary(*total) for branch_id, total in totals.items()}
+# ----------------------------------------------------------------------------- tickets
 
 
 _SOLVED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
@@ -426,13 +335,55 @@ def ticket_summary(tickets: Iterable[TicketFacts], now: datetime) -> TicketSumma
     )
 
 
+# ----------------------------------------------------------------------------- the core
+
+
+def _org_row(org: Organization) -> OrgRow:
+    return OrgRow(
+        org.id,
+        org.parent_id,
+        org.path,
+        org.level,
+        org.name,
+        org.timezone,
+        org.settings,
+        org.created_at,
+    )
+
+
+def _slots(period: Period, frequency: Frequency) -> list[Period]:
+    """The periods of `frequency` overlapping `period`: the quarter of a month, the twelve
+    months of a year."""
+    return sorted({Period.containing(m, frequency) for m in range(period.first, period.last + 1)})
+
+
+@dataclass(frozen=True)
+class _Read:
+    """Everything the statements read, as plain rows and objects already loaded: what the
+    pure part works on in a thread (no ORM attribute is loaded there)."""
+
+    period: Period
+    now: datetime
+    tree: Tree
+    branches: list[OrgRow]  # in tree order
+    views: Mapping[int, ZoneView]
+    slots: Mapping[Frequency, list[Period]]
+    orgs: Mapping[int, Organization]  # only handed on to the reports
+    meetings: list[CountedRow]
+    profiles: list[DuesRow]
+    paid: list[PaidRow]
+    tickets: list[TicketRow]
+    receipts: list[ReceiptRow]
+
+
 async def _reports(
     uow: UnitOfWork, root: Organization, period: Period, now: datetime, default_zone: ZoneInfo
 ) -> tuple[Tree, list[BranchReport]]:
     """The report of every branch at or below `root`, in tree order, each judged in its own
-    zone: one read of the organizations, then one each of the meetings (deadlines' held
-    rule: meetings, sign-ins), the meetings held with their attendance, the dues profiles,
-    the dues credits, the tickets and the guidance receipts, however many branches."""
+    zone: one read of the organizations, then one each of the meetings started (for the
+    slots and the attendance), the dues profiles, the dues paid per branch and month, the
+    tickets and the guidance receipts, however many branches. The counting runs in a
+    thread: a committee's year is tens of thousands of rows, and the bot keeps answering."""
     repo = ReportsRepository(uow.session)
     orgs = {org.id: org for org in await repo.organizations(root)}
     tree = Tree([_org_row(org) for org in orgs.values()])
@@ -443,8 +394,6 @@ async def _reports(
     zones = {id(view): view for view in views.values()}.values()
     start = min(view.bounds(period)[0] for view in zones)
     end = max(view.bounds(period)[1] for view in zones)
-    moment = now.timestamp()
-
     slots = {f: _slots(period, f) for f in PERIODIC}
     windows = merge_windows(
         (slot, kinds, view.bounds(slot))
@@ -454,73 +403,180 @@ async def _reports(
         for slot in slots[frequency]
         if view.bounds(slot)[0] <= now
     )
-    deadline_repo = DeadlineRepository(uow.session)
-    facts = Facts(
-        await deadline_repo.meetings(windows, under=root.path) if windows else [],
-        await deadline_repo.attended(windows, now, under=root.path) if windows else set(),
-        now,
-    )
-
-    owner = {b.id: b.id for b in branches}
-    owner.update((g.id, b.id) for b in branches for g in tree.groups.get(b.id, ()))
-    meetings: dict[int, list[MeetingAttendance]] = defaultdict(list)
-    for held in sorted(
-        await repo.held_meetings(root.path, start, end, now), key=lambda m: (m.starts_at, m.id)
-    ):
-        branch_id = owner.get(held.org_id)
-        if branch_id is None:
-            continue
-        span = views[branch_id].span(period)
-        if not span[0] <= held.starts_at.timestamp() < span[1]:
-            continue
-        meetings[branch_id].append(
-            MeetingAttendance(
-                held.id,
-                tree.rows[held.org_id].name,
-                held.kind,
-                held.title,
-                held.starts_at,
-                held.invited,
-                held.present,
-                held.on_leave,
-            )
-        )
-
-    current = {b.id: month_of_date(views[b.id].today) for b in branches}
-    dues = _dues(
-        await repo.dues_profiles(root.path, period.last),
-        await repo.dues_credits(root.path, period.first, period.last),
-        period,
-        current,
-    )
-
-    tickets: dict[int, list[TicketRow]] = defaultdict(list)
-    for ticket in await repo.tickets(root.path, start, end):
-        if ticket.org_id in current:
-            span = views[ticket.org_id].span(period)
-            if span[0] <= ticket.reported_at.timestamp() < span[1]:
-                tickets[ticket.org_id].append(ticket)
-
-    guidance: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     months = [month_label(m) for m in range(period.first, period.last + 1)]
-    for receipt in await repo.receipts(root.path, months):
+    read = _Read(
+        period=period,
+        now=now,
+        tree=tree,
+        branches=branches,
+        views=views,
+        slots=slots,
+        orgs=orgs,
+        meetings=await repo.started_meetings(root.path, start, end, windows, now),
+        profiles=await repo.dues_profiles(root.path, period.last),
+        paid=await repo.dues_paid(root.path, period.first, period.last),
+        tickets=await repo.tickets(root.path, start, end),
+        receipts=await repo.receipts(root.path, months),
+    )
+    return tree, await asyncio.to_thread(_build, read)
+
+
+def _build(read: _Read) -> list[BranchReport]:
+    """The pure part: rows in, every branch's report out."""
+    period, views = read.period, read.views
+    held = [m for m in read.meetings if m.present]
+    facts = Facts(
+        (MeetingRow(m.id, m.org_id, m.kind, m.starts_at) for m in held),
+        {m.id for m in held},
+        read.now,
+    )
+    spans = {b.id: views[b.id].span(period) for b in read.branches}
+    meetings = _attendance(held, read.tree, read.branches, spans)
+    current = {b.id: month_of_date(views[b.id].today) for b in read.branches}
+    dues = _dues(read.profiles, read.paid, period, current)
+    tickets: dict[int, list[TicketRow]] = defaultdict(list)
+    for ticket in read.tickets:
+        span = spans.get(ticket.org_id)
+        if span is not None and span[0] <= ticket.reported_at.timestamp() < span[1]:
+            tickets[ticket.org_id].append(ticket)
+    guidance: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for receipt in read.receipts:
         guidance[receipt.branch_id][0] += 1
         guidance[receipt.branch_id][1] += receipt.acknowledged
-
+    slot_spans = {
+        id(view): {f: [view.span(slot) for slot in found] for f, found in read.slots.items()}
+        for view in views.values()
+    }
+    moment = read.now.timestamp()
     reports = []
-    for branch in branches:
+    for branch in read.branches:
         view = views[branch.id]
         reports.append(
             BranchReport(
-                branch=orgs[branch.id],
+                branch=read.orgs[branch.id],
                 period=period,
                 zone=view.zone,
                 through=min(period.end_day(), view.today),
-                compliance=_compliance(branch, tree, view, facts, slots, moment),
+                compliance=_compliance(branch, read.tree, facts, slot_spans[id(view)], moment),
                 meetings=tuple(meetings[branch.id]),
                 dues=dues.get(branch.id, DuesSummary(0, 0, 0, 0)),
-                tickets=ticket_summary(tickets[branch.id], now),
+                tickets=ticket_summary(tickets[branch.id], read.now),
                 guidance=GuidanceSummary(*guidance.get(branch.id, (0, 0))),
             )
         )
-    return tree, reports
+    return reports
+
+
+def _attendance(
+    held: Iterable[CountedRow],
+    tree: Tree,
+    branches: Iterable[OrgRow],
+    spans: Mapping[int, Span],
+) -> dict[int, list[MeetingAttendance]]:
+    """The meetings held by each branch and its groups that started in the period (`spans`:
+    each branch's, in its zone), by start."""
+    owner = {}
+    for branch in branches:
+        owner[branch.id] = branch.id
+        owner.update((g.id, branch.id) for g in tree.groups.get(branch.id, ()))
+    found: dict[int, list[MeetingAttendance]] = defaultdict(list)
+    for meeting in sorted(held, key=lambda m: (m.starts_at, m.id)):
+        branch_id = owner.get(meeting.org_id)
+        if branch_id is None:
+            continue
+        span = spans[branch_id]
+        if not span[0] <= meeting.starts_at.timestamp() < span[1]:
+            continue
+        found[branch_id].append(
+            MeetingAttendance(
+                meeting.id,
+                tree.rows[meeting.org_id].name,
+                meeting.kind,
+                meeting.title,
+                meeting.starts_at,
+                meeting.invited,
+                meeting.present,
+                meeting.on_leave,
+            )
+        )
+    return found
+
+
+class _Count:
+    """Held / missed / open slots of one kind at one branch."""
+
+    __slots__ = ("held", "missed", "open")
+
+    def __init__(self) -> None:
+        self.held = self.missed = self.open = 0
+
+
+def _compliance(
+    branch: OrgRow,
+    tree: Tree,
+    facts: Facts,
+    slots: Mapping[Frequency, list[Span]],
+    now: float,
+) -> tuple[KindCompliance, ...]:
+    """Each required kind counted in slots (see KindCompliance; `slots`: their spans in the
+    branch's zone): only slots begun by now, only for the organizations that existed when
+    the slot began (as the missed report)."""
+    groups = tree.groups.get(branch.id, [])
+    created = branch.created_at.timestamp()
+    found: list[KindCompliance] = []
+    for frequency, kinds in tree.required(branch.id).items():
+        counts = {kind: _Count() for kind in kinds}
+        for span in slots[frequency]:
+            if span[0] > now:
+                continue
+            ended = span[1] <= now
+            for kind in kinds:
+                if kind is MeetingKind.GROUP_MEETING:
+                    holders: Sequence[OrgRow] = existing_at(groups, span[0])
+                else:
+                    holders = [branch] if created <= span[0] else []
+                count = counts[kind]
+                for org in holders:
+                    if facts.status(org.id, kind, span)[0] is Status.HELD:
+                        count.held += 1
+                    elif ended:
+                        count.missed += 1
+                    else:
+                        count.open += 1
+        found.extend(
+            KindCompliance(kind, frequency, c.held, c.missed, c.open) for kind, c in counts.items()
+        )
+    return tuple(sorted(found, key=lambda c: KIND_ORDER[c.kind]))
+
+
+def _dues(
+    profiles: Sequence[DuesRow],
+    paid: Iterable[PaidRow],
+    period: Period,
+    current: Mapping[int, int],
+) -> dict[int, DuesSummary]:
+    """Per branch, the member-months of the period up to the branch's current month whose
+    profile row in force is at the branch: due when its amount is above 0, paid when
+    credited. Paid fen counts every credit of those member-months, as the ledger's month
+    sheet does (an exempt member's voluntary payment too). A profile row is in force from
+    its month until the person's next row: its months are counted, not walked."""
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for index, row in enumerate(profiles):
+        last = current.get(row.branch_id)
+        if last is None or row.amount_fen <= 0:
+            continue
+        following = profiles[index + 1] if index + 1 < len(profiles) else None
+        if following is not None and following.person_id == row.person_id:
+            last = min(last, following.from_month - 1)
+        months = min(last, period.last) - max(row.from_month, period.first) + 1
+        if months > 0:
+            total = totals[row.branch_id]
+            total[0] += row.amount_fen * months
+            total[2] += months
+    for month in paid:
+        last = current.get(month.branch_id)
+        if last is not None and month.month <= last:
+            total = totals[month.branch_id]
+            total[1] += month.paid_fen
+            total[3] += month.months_paid
+    return {branch_id: DuesSummary(*total) for branch_id, total in totals.items()}

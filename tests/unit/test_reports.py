@@ -10,6 +10,7 @@ Every expected number below is worked out by hand from the fixture, in the comme
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -553,6 +554,45 @@ async def test_dues_agree_with_the_ledger(uow: Uow, world: World, clock: FakeClo
         )
 
 
+async def test_dues_of_a_member_who_moved_away_and_back(uow: Uow, clock: FakeClock) -> None:
+    """p: at X from September (1000), at Y from October (500), back at X from November
+    (1200), paid every month and December ahead; q: exempt at X from October, gave 50."""
+    async with uow() as u:
+        k = await add_org(u, "K2", Level.COMMITTEE)
+        x = await add_org(u, "X2", Level.BRANCH, k)
+        y = await add_org(u, "Y2", Level.BRANCH, k)
+        admin = await make_person(u, "管理员", 1004, [(k, Role.ADMIN)])
+        secretary = await make_person(u, "书记", 2004, [(x, Role.SECRETARY)])
+        p, q = await make_person(u, "党员p"), await make_person(u, "党员q")
+        await add_profile(u, p, x, SEP, 1_000)
+        await add_profile(u, p, y, OCT, 500)
+        await add_profile(u, p, x, NOV, 1_200)
+        await add_profile(u, q, x, OCT, 0)
+        await add_credit(u, p, x, SEP, 1_000)
+        await add_credit(u, p, y, OCT, 500)
+        await add_credit(u, p, x, NOV, 1_300)  # 100 on top
+        await add_credit(u, p, x, DEC, 1_200)  # December has not come: not counted
+        await add_credit(u, q, x, OCT, 50)
+        await u.commit()
+    actor = await actor_of(uow, admin)
+    async with uow() as u:
+        report = await reports.committee_report(u, actor, k.id, YEAR, clock(), SHANGHAI)
+    found = {row.report.branch.code: row.report.dues for row in report.rows}
+    # X: due September 1000 + November 1200 (q exempt); paid 1000 + 1300 + q's 50;
+    # months paid 2 of 2 (q's month had nothing due)
+    assert found["X2"] == reports.DuesSummary(2_200, 2_350, 2, 2)
+    assert found["Y2"] == reports.DuesSummary(500, 500, 1, 1)  # October
+    # the ledger's month sheets of X, September to November, add up to the same
+    officer = await actor_of(uow, secretary)
+    sheets = []
+    for month in (SEP, OCT, NOV):
+        async with uow() as u:
+            ledger = await dues.branch_ledger(u, officer, x.id, month, clock(), SHANGHAI, CALENDAR)
+        sheets.append(ledger.month)
+    assert sum(s.due_fen for s in sheets) == 2_200
+    assert sum(s.paid_fen for s in sheets) == 2_350
+
+
 # ----------------------------------------------------------------------------- tickets, guidance
 
 
@@ -782,7 +822,7 @@ async def test_statements_do_not_grow_with_branches(
     small = await counted(*await committee_of("P", 2))
     few = len(statements)
     large = await counted(*await committee_of("Q", 20))
-    assert len(statements) == few <= 10, "\n".join(statements)
+    assert len(statements) == few <= 8, "\n".join(statements)
     assert len(small.rows) == 2 and len(large.rows) == 20
     # every branch alike: one 支委会 held (1 of 1 present), the group's without a sign-in
     # still open, dues 1 of 1; so equal scores, in tree order (Q10 after Q9, not after Q1)
@@ -792,6 +832,28 @@ async def test_statements_do_not_grow_with_branches(
     assert slots(first)[K.GROUP_MEETING] == (0, 0, 1)
     assert first.dues == reports.DuesSummary(1_000, 1_000, 1, 1)
     assert first.tickets.open_late == 1
+
+
+async def test_the_counting_runs_off_the_event_loop(
+    uow: Uow, world: World, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A committee's year is tens of thousands of rows: counted in a worker thread, so the
+    bot keeps answering meanwhile."""
+    threads: list[int] = []
+    build = reports._build
+
+    def recorded(read: Any) -> list[reports.BranchReport]:
+        threads.append(threading.get_ident())
+        return build(read)
+
+    monkeypatch.setattr(reports, "_build", recorded)
+    admin = await actor_of(uow, world.admin)
+    async with uow() as u:
+        report = await reports.committee_report(
+            u, admin, world.committee.id, YEAR, clock(), SHANGHAI
+        )
+    assert len(report.rows) == 2
+    assert threads and threading.get_ident() not in threads
 
 
 async def test_a_committee_without_branches(uow: Uow, clock: FakeClock) -> None:
