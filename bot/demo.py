@@ -6,11 +6,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
 from pydantic import SecretStr
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import build_application, build_bot
@@ -19,13 +20,25 @@ from bot.services import dues, guidance, invites, organizations, people, themed_
 from bot.services.access import OPERATOR
 from bot.services.clock import Clock, utc_now
 from bot.services.dues_rules import DuesCategory
+from bot.services.periods import day_in_month, local_moment
 from bot.services.quiet_hours import QuietHours
-from bot.services.roles import Kind, Level, Role
+from bot.services.roles import Audience, Kind, Level, MeetingKind, Role, SignInMethod
 from sandbox.client import SandboxClient
 from sandbox.limits import SandboxLimits
 from sandbox.server import SandboxServer
 from storage.db import create_engine, create_session_factory
-from storage.models import Organization
+from storage.models import (
+    Attendance,
+    AttendanceStatus,
+    Invitation,
+    InvitationResponse,
+    Meeting,
+    Organization,
+    Ticket,
+    TicketEvent,
+    TicketEventKind,
+    TicketStatus,
+)
 from storage.uow import UnitOfWork
 
 DEMO_TOKEN = "100000:demo-token-for-the-local-sandbox-only"
@@ -85,7 +98,8 @@ async def seed(uow: UnitOfWork, now: datetime) -> DemoSeed:
     """Create the demo committee, branches and people; safe to run on every start."""
     for spec in ORGANIZATIONS:
         if await uow.organizations.by_code(spec.code) is None:
-            await organizations.create(uow, OPERATOR, spec, now)
+            # founded before the history below, so reports judge its past months
+            await organizations.create(uow, OPERATOR, spec, now - HISTORY)
     orgs = await uow.organizations.by_codes(spec.code for spec in ORGANIZATIONS)
     for persona in PERSONAS:
         actor = await people.enter(
@@ -98,6 +112,8 @@ async def seed(uow: UnitOfWork, now: datetime) -> DemoSeed:
     await uow.commit()
     await _seed_guidance(uow, orgs, now)
     await _seed_dues(uow, orgs, now)
+    await _seed_meetings(uow, orgs, now)
+    await _seed_tickets(uow, orgs, now)
     branch = orgs["DEMO-HY"]
     live = [i for i in await uow.invites.live_in_orgs([branch.id], now) if i.role is Role.MEMBER]
     if live:
@@ -110,6 +126,7 @@ async def seed(uow: UnitOfWork, now: datetime) -> DemoSeed:
 
 DEMO_ZONE = ZoneInfo("Asia/Shanghai")
 DEMO_QUIET = QuietHours.parse("21:30-07:30")
+HISTORY = timedelta(days=200)  # how far back the demo organizations and their records go
 
 
 def _demo_guidance(month: str, deadline: date) -> guidance.Content:
@@ -281,3 +298,213 @@ async def start_demo(
         )
     )
     return DemoRuntime(server, bot, dispatcher, polling, engine, demo_seed)
+
+
+# Meetings already held, so /report, /attendance and the registers have something to show:
+# (months before this one, day, local time, organization, kind, audience, topic,
+#  {persona: sign-in method}, {persona: leave reason}, proxy signer of a PROXY sign-in).
+DEMO_MEETINGS: tuple[
+    tuple[
+        int,
+        int,
+        time,
+        str,
+        MeetingKind,
+        Audience,
+        str,
+        dict[int, SignInMethod],
+        dict[int, str],
+        int | None,
+    ],
+    ...,
+] = (
+    (
+        1,
+        3,
+        time(19, 30),
+        "DEMO-HY",
+        MeetingKind.COMMITTEE_MEETING,
+        Audience.COMMITTEE,
+        "研究本月主题党日安排",
+        {100002: SignInMethod.TAP},
+        {},
+        None,
+    ),
+    (
+        1,
+        5,
+        time(9, 30),
+        "DEMO-HY",
+        MeetingKind.THEMED_PARTY_DAY,
+        Audience.BRANCH,
+        "主题党日：学习党的二十届四中全会精神",
+        {100002: SignInMethod.CODE, 100003: SignInMethod.CODE, 100004: SignInMethod.LOCATION},
+        {100005: "转场放牧，距嘎查 40 公里"},
+        None,
+    ),
+    (
+        1,
+        12,
+        time(20, 0),
+        "DEMO-HY-G1",
+        MeetingKind.GROUP_MEETING,
+        Audience.GROUP,
+        "蒙古包党小组会：冬季草场防火",
+        {100004: SignInMethod.TAP, 100005: SignInMethod.VOICE},
+        {},
+        None,
+    ),
+    (
+        1,
+        20,
+        time(15, 0),
+        "DEMO-HY",
+        MeetingKind.PARTY_LECTURE,
+        Audience.BRANCH,
+        "书记讲党课：牧区基层治理",
+        {100002: SignInMethod.TAP, 100003: SignInMethod.CODE, 100005: SignInMethod.PROXY},
+        {},
+        100004,
+    ),
+    (
+        0,
+        2,
+        time(19, 30),
+        "DEMO-HY",
+        MeetingKind.COMMITTEE_MEETING,
+        Audience.COMMITTEE,
+        "支委会：党费收缴与冬季慰问",
+        {100002: SignInMethod.TAP},
+        {},
+        None,
+    ),
+)
+DEMO_PARTY_MEMBERS = {  # who each audience invites (the demo's party members)
+    Audience.COMMITTEE: (100002,),
+    Audience.BRANCH: (100002, 100003, 100004, 100005),
+    Audience.GROUP: (100004, 100005),
+}
+
+
+async def _seed_meetings(uow: UnitOfWork, orgs: dict[str, Organization], now: datetime) -> None:
+    """Past meetings of the pastoral branch with invitations, sign-ins, a leave and minutes,
+    written as history (no reminders, no notices), once; those not yet past are left out."""
+    branch = orgs["DEMO-HY"]
+    if await uow.session.scalar(select(Meeting.id).where(Meeting.org_id == branch.id).limit(1)):
+        return
+    people_by_id = await uow.people.by_telegram_ids(
+        {t for ids in DEMO_PARTY_MEMBERS.values() for t in ids}
+    )
+    secretary = people_by_id[100002].id
+    current = dues.current_month(branch, now, DEMO_ZONE)
+    for back, day, at, code, kind, audience, title, came, leave, proxy in DEMO_MEETINGS:
+        starts = local_moment(day_in_month(current - back, day), at, DEMO_ZONE)
+        if starts >= now - timedelta(hours=2):
+            continue
+        org = orgs[code]
+        meeting = Meeting(
+            org_id=org.id,
+            kind=kind,
+            title=title,
+            starts_at=starts,
+            venue="嘎查党群服务中心",
+            methods=sorted({m.value for m in came.values() if m is not SignInMethod.PROXY}),
+            audience=audience,
+            audience_org_id=org.id,
+            code="2468",
+            reminder_minutes=[],
+            minutes=f"{title}。与会同志逐一发言，形成会议记录。",
+            created_by_id=secretary,
+            created_at=starts - timedelta(days=3),
+            updated_at=starts,
+        )
+        uow.session.add(meeting)
+        await uow.session.flush()
+        for order, telegram_id in enumerate(DEMO_PARTY_MEMBERS[audience]):
+            person_id = people_by_id[telegram_id].id
+            reason = leave.get(telegram_id)
+            uow.session.add(
+                Invitation(
+                    meeting_id=meeting.id,
+                    person_id=person_id,
+                    response=(
+                        InvitationResponse.LEAVE_APPROVED
+                        if reason
+                        else InvitationResponse.ATTENDING
+                    ),
+                    leave_reason=reason or "",
+                    decided_by_id=secretary if reason else None,
+                    responded_at=starts - timedelta(days=1),
+                )
+            )
+            method = came.get(telegram_id)
+            if method is None:
+                continue
+            signed = starts - timedelta(minutes=10 - order)  # in the window, one by one
+            uow.session.add(
+                Attendance(
+                    meeting_id=meeting.id,
+                    person_id=person_id,
+                    method=method,
+                    signed_at=signed,
+                    recorded_at=signed,
+                    status=AttendanceStatus.CONFIRMED,
+                    confirmed_by_id=secretary if method is SignInMethod.VOICE else None,
+                    proxy_by_id=people_by_id[proxy].id if proxy else None,
+                )
+            )
+    await uow.commit()
+
+
+# Needs already handled, with their history and the requester's rating:
+# (days ago, branch, reporter, taker, category, description, stars).
+DEMO_TICKETS = (
+    (40, "DEMO-BJ", 100007, 100006, "设施维修", "3 号楼楼道灯坏了，晚上看不见", 5),
+    (25, "DEMO-HY", 100003, 100004, "生产帮扶", "冬储草料不够，想请党员帮忙联系", 4),
+)
+
+
+async def _seed_tickets(uow: UnitOfWork, orgs: dict[str, Organization], now: datetime) -> None:
+    """Two needs reported, taken, solved and rated, as history (no notices), once."""
+    if await uow.session.scalar(select(Ticket.id).limit(1)):
+        return
+    people_by_id = await uow.people.by_telegram_ids(
+        {t for _, _, reporter, taker, *_ in DEMO_TICKETS for t in (reporter, taker)}
+    )
+    for days, code, reporter, taker, category, description, stars in DEMO_TICKETS:
+        reported = now - timedelta(days=days)
+        steps: tuple[tuple[TicketEventKind, int, datetime, dict[str, int]], ...] = (
+            (TicketEventKind.REPORTED, people_by_id[reporter].id, reported, {}),
+            (TicketEventKind.CLAIMED, people_by_id[taker].id, reported + timedelta(hours=2), {}),
+            (TicketEventKind.RESOLVED, people_by_id[taker].id, reported + timedelta(days=1), {}),
+            (
+                TicketEventKind.RATED,
+                people_by_id[reporter].id,
+                reported + timedelta(days=2),
+                {"stars": stars},
+            ),
+        )
+        ticket = Ticket(
+            org_id=orgs[code].id,
+            reporter_id=people_by_id[reporter].id,
+            category=category,
+            description=description,
+            status=TicketStatus.CLOSED,
+            assignee_id=people_by_id[taker].id,
+            resolution="已解决",
+            rating=stars,
+            reported_at=reported,
+            dispatched_at=steps[1][2],
+            accepted_at=steps[1][2],
+            due_at=reported + timedelta(days=3),
+            resolved_at=steps[2][2],
+            closed_at=steps[3][2],
+            updated_at=steps[3][2],
+        )
+        uow.session.add(ticket)
+        await uow.session.flush()
+        for kind, actor_id, at, data in steps:
+            uow.session.add(
+                TicketEvent(ticket_id=ticket.id, at=at, actor_id=actor_id, kind=kind, data=data)
+            )
+    await uow.commit()

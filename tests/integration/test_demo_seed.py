@@ -3,10 +3,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.demo import DEMO_FARMER_FEN, DEMO_ZONE, PERSONAS, seed
-from bot.services import dues, guidance, invites, themed_day
+from bot.services import dues, guidance, invites, reports, themed_day
 from bot.services.dues_rules import DuesCalendar
-from bot.services.roles import Role
-from storage.models import Broadcast, GuidanceStatus
+from bot.services.periods import Frequency, Period, month_index
+from bot.services.roles import MeetingKind, Role
+from storage.models import Broadcast, GuidanceStatus, Meeting
 from tests.factories import actor_of
 
 CALENDAR = DuesCalendar(dues_day=5, digest_days=7)  # the configured defaults
@@ -70,3 +71,37 @@ async def test_seed_has_dues_history_once_with_the_herders_arrears(uow, clock) -
         li = await dues.account(u, await actor_of(uow, secretary), clock(), DEMO_ZONE, CALENDAR)
         assert li.profile is not None and li.profile.amount_fen == 4_800  # 4,800 yuan × 1%
         assert (li.streak, li.unpaid) == (0, [])
+
+
+async def test_seed_has_last_months_meetings_and_needs_for_the_report(uow, clock) -> None:
+    """October 2026 (the clock is 21 November): the pastoral branch held its 支委会, 主题党日
+    (the herder on leave), the yurt group's meeting and a 党课; a need was solved and rated
+    4. Seeding twice adds nothing; nothing is queued."""
+    for _ in range(2):
+        async with uow() as u:
+            await seed(u, clock())
+    async with uow() as u:
+        secretary = await u.people.by_telegram_id(100002)
+        branch = await u.organizations.by_code("DEMO-HY")
+        assert secretary is not None and branch is not None
+        actor = await actor_of(uow, secretary)
+        october = Period.containing(month_index(2026, 10), Frequency.MONTHLY)
+        report = await reports.branch_report(u, actor, branch.id, october, clock(), DEMO_ZONE)
+        held = {c.kind: (c.held, c.missed) for c in report.compliance if c.required}
+        assert held == {
+            MeetingKind.COMMITTEE_MEETING: (1, 0),
+            MeetingKind.GROUP_MEETING: (1, 0),
+            MeetingKind.THEMED_PARTY_DAY: (1, 0),
+            MeetingKind.PARTY_LECTURE: (1, 0),  # the quarter's, held in October
+        }
+        # present / invited: 1/1, 3/4 (one on leave), 2/2, 3/4 (one absent)
+        assert [(m.present, m.invited, m.on_leave) for m in report.meetings] == [
+            (1, 1, 0),
+            (3, 4, 1),
+            (2, 2, 0),
+            (3, 4, 0),
+        ]
+        assert (report.tickets.reported, report.tickets.resolved) == (1, 1)
+        assert report.tickets.average_rating == 4
+        assert await u.session.scalar(select(func.count(Meeting.id))) == 5
+        assert await u.session.scalar(select(func.count(Broadcast.id))) == 0
