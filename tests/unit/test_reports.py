@@ -768,6 +768,41 @@ async def test_places_and_authorization(uow: Uow, world: World, clock: FakeClock
         assert own.branch.id == world.b.id
 
 
+async def test_an_admin_reads_only_the_committees_under_them(
+    uow: Uow, world: World, clock: FakeClock
+) -> None:
+    """C's admin and the admin of D, a committee beside C; S is a committee under C."""
+    async with uow() as u:
+        c = await u.organizations.get(world.committee.id)
+        assert c is not None
+        d = await add_org(u, "D", Level.COMMITTEE)
+        d_branch = await add_org(u, "DB", Level.BRANCH, d)
+        s = await add_org(u, "S", Level.COMMITTEE, c)
+        s_branch = await add_org(u, "SB", Level.BRANCH, s)
+        other = await make_person(u, "别的组织部", 1005, [(d, Role.ADMIN)])
+        await u.commit()
+    ours, theirs = await actor_of(uow, world.admin), await actor_of(uow, other)
+    async with uow() as u:
+        for actor, committee, branch_id in (
+            (theirs, world.committee, world.a.id),
+            (ours, d, d_branch.id),
+        ):
+            with pytest.raises(AccessDenied):
+                await reports.committee_report(
+                    u, actor, committee.id, MONTH_NOV, clock(), SHANGHAI
+                )
+            with pytest.raises(AccessDenied):
+                await reports.branch_report(u, actor, branch_id, MONTH_NOV, clock(), SHANGHAI)
+        assert [o.id for o in (await reports.places_for(u, theirs)).committees] == [d.id]
+        # below C: S and its branch, and C's report takes S's branch in too
+        below = await reports.committee_report(u, ours, s.id, MONTH_NOV, clock(), SHANGHAI)
+        whole = await reports.committee_report(
+            u, ours, world.committee.id, MONTH_NOV, clock(), SHANGHAI
+        )
+    assert [row.report.branch.id for row in below.rows] == [s_branch.id]
+    assert {row.report.branch.id for row in whole.rows} == {world.a.id, world.b.id, s_branch.id}
+
+
 def test_current_period_in_the_zone() -> None:
     moment = utc(12, 31, 17)  # January 1, 2027, 01:00 in Shanghai
     assert reports.current_period(moment, SHANGHAI, Frequency.MONTHLY) == Period(
