@@ -57,6 +57,10 @@ class Mark(NamedTuple):
     invited: bool  # False: signed in without an invitation
 
 
+# One instance of each (a large matrix holds a million of them)
+_MARK = {(kind, invited): Mark(kind, invited) for kind in MARKS for invited in (True, False)}
+
+
 def marks_of(reg: Register) -> tuple[list[tuple[int, str, bool]], dict[int, dict[int, Mark]]]:
     """The rows (person id, name, still a member) and each person's mark per held meeting
     (by its index). A person listed twice in one meeting counts once: present first, then
@@ -66,10 +70,10 @@ def marks_of(reg: Register) -> tuple[list[tuple[int, str, bool]], dict[int, dict
     held = [e for e in reg.entries if e.held]
     for index, entry in enumerate(held):
         listed = [
-            *((a.person_id, a.name, Mark(a.method.value, a.invited)) for a in entry.present),
-            *((p.person_id, p.name, Mark(PENDING, True)) for p in entry.pending),
-            *((p.person_id, p.name, Mark(LEAVE, True)) for p in entry.on_leave),
-            *((p.person_id, p.name, Mark(ABSENT, True)) for p in entry.absent),
+            *((a.person_id, a.name, _MARK[a.method.value, a.invited]) for a in entry.present),
+            *((p.person_id, p.name, _MARK[PENDING, True]) for p in entry.pending),
+            *((p.person_id, p.name, _MARK[LEAVE, True]) for p in entry.on_leave),
+            *((p.person_id, p.name, _MARK[ABSENT, True]) for p in entry.absent),
         ]
         for person_id, name, mark in listed:
             marks.setdefault(person_id, {}).setdefault(index, mark)

@@ -13,14 +13,16 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 MONEY = "0.00"
 PERCENT_FORMAT = "0.0%"
@@ -88,78 +90,102 @@ def shown_width(value: Any) -> int:
         return 0
     if isinstance(value, datetime):
         return len("2026-11-21 10:00")
-    lines = str(value).splitlines() or [""]
+    return _text_width(str(value))
+
+
+@lru_cache(maxsize=4096)
+def _text_width(text: str) -> int:
+    """Cached: a matrix repeats its few marks a million times."""
+    lines = text.splitlines() or [""]
     return max(
         sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines
     )
 
 
 class Sheet:
-    """One worksheet, filled from the top."""
+    """One worksheet, filled from the top. The rows wait as plain values (a cell object only
+    where a style, a number format or a text that would read as a formula or an error code
+    needs one) and are streamed into a write-only worksheet at the end, once the column
+    widths are known: a matrix of 300 members by 5,000 meetings then costs tens of
+    megabytes, not a gigabyte of cell objects."""
 
-    def __init__(self, worksheet: Worksheet) -> None:
+    def __init__(self, worksheet: WriteOnlyWorksheet) -> None:
         self.worksheet = worksheet
-        self.row = 0
+        self.rows: list[list[Any]] = []
         self.widths: dict[int, int] = {}
         self.fixed: dict[int, int] = {}
 
     def add(self, values: Iterable[Any], bold: bool = False, wrap: Collection[int] = ()) -> int:
-        """Writes the next row (columns from 1; `wrap` the columns whose text wraps) and
+        """Adds the next row (columns from 1; `wrap` the columns whose text wraps) and
         returns its number."""
-        self.row += 1
+        row: list[Any] = []
         for column, value in enumerate(values, start=1):
             if value is None or value == "":
-                continue  # an empty cell, not an empty text
-            cell = self.worksheet.cell(row=self.row, column=column)
+                row.append(None)  # an empty cell, not an empty text
+                continue
+            shape = None
             if isinstance(value, str):
-                cell.value = cell_text(value)
-                cell.data_type = "s"  # never a formula, whatever it starts with
+                value = cell_text(value)
+                if not value:  # nothing but control characters
+                    row.append(None)
+                    continue
             elif isinstance(value, Percent):
-                cell.value = float(value)
-                cell.number_format = PERCENT_FORMAT
+                value, shape = float(value), PERCENT_FORMAT
             elif isinstance(value, Decimal):
-                cell.value = value
-                cell.number_format = MONEY
+                shape = MONEY
             elif isinstance(value, datetime):
-                cell.value = value
-                cell.number_format = DATETIME_FORMAT
+                shape = DATETIME_FORMAT
+            wrapped = column in wrap
+            if bold or wrapped or shape or (isinstance(value, str) and value[:1] in "=#"):
+                row.append(self._cell(value, shape, bold, wrapped))
             else:
-                cell.value = value
-            if bold:
-                cell.font = BOLD
-            if column in wrap:
-                cell.alignment = WRAP
-            shown = min(shown_width(cell.value) + 2, MAX_WIDTH)
+                row.append(value)
+            shown = min(shown_width(value) + 2, MAX_WIDTH)
             if shown > self.widths.get(column, MIN_WIDTH):
                 self.widths[column] = shown
-        return self.row
+        self.rows.append(row)
+        return len(self.rows)
+
+    def _cell(self, value: Any, shape: str | None, bold: bool, wrapped: bool) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.worksheet, value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula nor an error, whatever it starts with
+        if shape:
+            cell.number_format = shape
+        if bold:
+            cell.font = BOLD
+        if wrapped:
+            cell.alignment = WRAP
+        return cell
 
     def skip(self) -> None:
         """An empty row between blocks."""
-        self.row += 1
+        self.rows.append([])
 
     def width(self, column: int, width: int) -> None:
         """A fixed width for a column whose text wraps (minutes, lists of names)."""
         self.fixed[column] = width
 
     def finish(self, freeze: str | None) -> None:
+        """Freezes the panes, sets the widths and writes the rows: in that order, as a
+        write-only worksheet requires."""
         if freeze:
             self.worksheet.freeze_panes = freeze
         for column, width in {**self.widths, **self.fixed}.items():
             self.worksheet.column_dimensions[get_column_letter(column)].width = width
+        for row in self.rows:
+            self.worksheet.append(row)
 
 
 class Book:
     """A workbook of one or more sheets; every sheet is frozen at `freeze` unless told."""
 
     def __init__(self) -> None:
-        self.workbook = Workbook()
+        self.workbook = Workbook(write_only=True)
         self.sheets: list[tuple[Sheet, str | None]] = []
 
     def sheet(self, title: str, freeze: str | None = "B3") -> Sheet:
-        worksheet = self.workbook.create_sheet() if self.sheets else self.workbook.active
-        worksheet.title = sheet_title(title)
-        sheet = Sheet(worksheet)
+        sheet = Sheet(self.workbook.create_sheet(sheet_title(title)))
         self.sheets.append((sheet, freeze))
         return sheet
 
