@@ -9,6 +9,7 @@ at Excel's limit of 32,767 characters per cell, so a file always opens.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Collection, Iterable
 from datetime import datetime
@@ -31,6 +32,9 @@ BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CELL_LIMIT = 32_767
 ELLIPSIS = "…"
+# Beyond openpyxl's control characters, what XML 1.0 cannot hold either (a noncharacter, a
+# lone surrogate): written as is, the file would not open
+NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 TITLE_LIMIT = 31  # Excel's limit for a sheet's name
 TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 TITLE_RESERVED = "history"  # Excel keeps this name for its change tracking
@@ -62,9 +66,9 @@ def _units(ch: str) -> int:
 
 
 def cell_text(value: str) -> str:
-    """What XLSX can hold of a text: no control characters, at most CELL_LIMIT characters
-    as Excel counts them (cut with an ellipsis)."""
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    """What XLSX can hold of a text: no control characters nor others XML refuses, at most
+    CELL_LIMIT characters as Excel counts them (cut with an ellipsis)."""
+    value = NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))
     if len(value) <= CELL_LIMIT // 2 or sum(map(_units, value)) <= CELL_LIMIT:
         return value
     room, kept = CELL_LIMIT - len(ELLIPSIS), 0
