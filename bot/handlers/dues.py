@@ -815,6 +815,15 @@ async def branch_screen(
         await screen(query, *await _overview(uow, actor, i18n, settings, now, branch_id, month))
 
 
+def ledger_labels(texts: Texts) -> dict[str, str]:
+    """The dues ledger workbook's column names and categories (its title is added apart)."""
+    names = {
+        key: texts.get(f"dues-xlsx-{key}")
+        for key in (*MONTH_COLUMNS, "total", "due-total", "paid-total")
+    }
+    return names | {f"category-{c.value}": category_name(texts, c) for c in DuesCategory}
+
+
 async def send_ledger(
     query: CallbackQuery,
     callback_data: BranchCB,
@@ -835,11 +844,7 @@ async def send_ledger(
         calendar_of(settings),
     )
     branch = ledger.branch
-    names = {
-        key: i18n.get(f"dues-xlsx-{key}")
-        for key in (*MONTH_COLUMNS, "total", "due-total", "paid-total")
-    }
-    names |= {f"category-{c.value}": category_name(i18n, c) for c in DuesCategory}
+    names = ledger_labels(i18n)
     if callback_data.action is BranchAction.MONTH_XLSX:
         period = month_label(ledger.month.month)
         names["title"] = i18n.get("dues-xlsx-title-month", branch=branch.name, month=period)

@@ -41,12 +41,11 @@ from bot.delivery import best_effort
 from bot.exports import attendance, tickets_register
 from bot.exports import committee as committee_export
 from bot.exports import register as register_export
-from bot.exports.dues_ledger import MONTH_COLUMNS, month_workbook, year_workbook
-from bot.handlers.dues import calendar_of
+from bot.exports.dues_ledger import month_workbook, year_workbook
+from bot.handlers.dues import calendar_of, ledger_labels
 from bot.handlers.render import TEXT_LIMIT
 from bot.handlers.steps import answer, edit_step, patiently, replace
 from bot.i18n import Texts
-from bot.keyboards.dues import category_name
 from bot.keyboards.reports import (
     ExportCB,
     ExportKind,
@@ -65,7 +64,7 @@ from bot.renderers import Section, fit_sections
 from bot.renderers.deadlines import frequency_name, kind_name, period_name
 from bot.services import dues, registers, reports, scoring
 from bot.services.access import Action, Actor, can
-from bot.services.dues_rules import DuesCategory, yuan
+from bot.services.dues_rules import yuan
 from bot.services.errors import AccessDenied, InvalidInput, NotFound
 from bot.services.organizations import zone_of
 from bot.services.periods import Frequency, Period, month_label
@@ -782,11 +781,7 @@ async def _dues_export(
     target = period.first if period.frequency is Frequency.MONTHLY else period.last
     if min(target, ledger.current) != ledger.current:
         ledger = await read(min(target, ledger.current), now, settings.zone, calendar_of(settings))
-    names = {
-        key: i18n.get(f"dues-xlsx-{key}")
-        for key in (*MONTH_COLUMNS, "total", "due-total", "paid-total")
-    }
-    names |= {f"category-{c.value}": category_name(i18n, c) for c in DuesCategory}
+    names = ledger_labels(i18n)
     branch = ledger.branch
     if period.frequency is Frequency.MONTHLY:
         label = month_label(ledger.month.month)
