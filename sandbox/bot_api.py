@@ -24,7 +24,7 @@ from sandbox.limits import (
     MAX_UPLOAD_BYTES,
 )
 from sandbox.media import guess_mime, image_mime, ogg_duration
-from sandbox.spec import method_not_found
+from sandbox.spec import ATTACH_PREFIX, method_not_found
 from sandbox.state import ChatRecord, SandboxState, StoredFile, StoredMessage
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,10 @@ def is_loopback_url(url: str) -> bool:
         return False
 
 
+_EDITABLE_MEDIA = ("photo", "document", "audio", "video", "animation")
+ATTACHED = "__attached__"  # where call() hands editMessageMedia its attached files
+
+
 class BotApi:
     """Bot API methods over a `SandboxState`."""
 
@@ -101,6 +105,10 @@ class BotApi:
         if method is None:
             raise method_not_found()
         values = self.state.spec.validate(method, params)
+        # files referenced as attach://name inside an object (InputMedia), for the handler
+        attached = {n: v for n, v in params.items() if isinstance(v, Upload)}
+        if attached and method.name == "editMessageMedia":
+            values[ATTACHED] = attached
         self.state.faults.check(method.name)
         handler: Handler | None = getattr(self, f"api_{_snake(method.name)}", None)
         if handler is None:
@@ -581,6 +589,33 @@ class BotApi:
         ):
             raise bad_request("there is no caption in the message to edit")
         changes = {
+            "caption": caption.get("caption"),
+            "caption_entities": caption.get("caption_entities"),
+        }
+        return self._apply_edit(chat, stored, changes, markup)
+
+    async def api_edit_message_media(self, p: dict[str, Any]) -> dict[str, Any]:
+        """A message's photo, document, audio, video or animation replaced (a voice note can
+        be neither the new media nor the one replaced), with the new media's caption."""
+        media: dict[str, Any] = p["media"]
+        kind = media["type"]
+        if kind not in _EDITABLE_MEDIA:
+            raise bad_request(f"can't edit a message to {kind}")
+        markup = self._markup(p.get("reply_markup"))
+        chat, stored = self._editable(p)
+        if not any(k in stored.message for k in _EDITABLE_MEDIA):
+            raise bad_request("there is no media in the message to edit")
+        source: Upload | str = media["media"]
+        if isinstance(source, str) and source.startswith(ATTACH_PREFIX):
+            upload = p.get(ATTACHED, {}).get(source.removeprefix(ATTACH_PREFIX))
+            if upload is None:
+                raise bad_request("wrong file identifier/HTTP URL specified")
+            source = upload
+        new_file = self._stored_file(source, kind, media)
+        caption = self._caption(media)
+        changes: dict[str, Any] = dict.fromkeys(_EDITABLE_MEDIA)
+        changes |= {
+            kind: self.state.media_json(new_file),
             "caption": caption.get("caption"),
             "caption_entities": caption.get("caption_entities"),
         }

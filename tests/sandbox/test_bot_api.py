@@ -15,6 +15,7 @@ from aiogram.types import (
     BufferedInputFile,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputMediaPhoto,
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -332,3 +333,37 @@ async def test_server_lifecycle_and_helpers() -> None:
     await bot.session.close()
     await server.stop()
     await server.stop()  # stopping twice is harmless
+
+
+async def test_edit_message_media_replaces_a_photo_and_its_caption(
+    bot: Bot, sandbox: SandboxClient, alice: User
+) -> None:
+    sent = await bot.send_photo(
+        alice["id"], BufferedInputFile(png(640, 480), "a.png"), caption="A"
+    )
+    edited = await bot.edit_message_media(
+        InputMediaPhoto(media=BufferedInputFile(png(320, 200), "b.png"), caption="B"),
+        chat_id=alice["id"],
+        message_id=sent.message_id,
+    )
+    assert not isinstance(edited, bool)
+    assert edited.caption == "B" and edited.edit_date is not None
+    assert edited.photo is not None and edited.photo[-1].width == 320
+    downloaded = await bot.download(edited.photo[-1].file_id)
+    assert (downloaded or io.BytesIO()).read() == png(320, 200)
+
+    text = await bot.send_message(alice["id"], "no media here")
+    with pytest.raises(TelegramBadRequest, match="no media in the message"):
+        await bot.edit_message_media(
+            InputMediaPhoto(media=BufferedInputFile(png(10, 10), "c.png")),
+            chat_id=alice["id"],
+            message_id=text.message_id,
+        )
+    with pytest.raises(TelegramBadRequest, match="message to edit not found"):
+        await bot.edit_message_media(
+            InputMediaPhoto(media=BufferedInputFile(png(10, 10), "c.png")),
+            chat_id=alice["id"],
+            message_id=999,
+        )
+    [photo, _] = await sandbox.messages(alice["id"])
+    assert photo["edited"] is True and photo["caption"] == "B"
