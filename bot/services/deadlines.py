@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.exc import IntegrityError
 
 from bot.services import scope
-from bot.services.access import Action, Actor, can, require_somewhere
+from bot.services.access import Action, Actor, can
 from bot.services.errors import InvalidInput
 from bot.services.organizations import FREQUENCIES_SETTING, zone_of
 from bot.services.outbox import Queued, Recipient, enqueue_many, recipient_of, send_after
@@ -668,33 +668,8 @@ async def _record(
 # ----------------------------------------------------------------------------- in the chat
 
 
-@dataclass(frozen=True)
-class Places:
-    """Where the actor follows deadlines: committees (admins) and branches (officers)."""
-
-    committees: list[Organization]
-    branches: list[Organization]
-
-    @property
-    def only(self) -> Organization | None:
-        found = [*self.committees, *self.branches]
-        return found[0] if len(found) == 1 else None
-
-
-async def places_for(uow: UnitOfWork, actor: Actor) -> Places:
-    require_somewhere(actor, Action.VIEW_DEADLINES)
-    committees = await scope.reachable(uow, actor, Action.VIEW_DEADLINES, {Level.COMMITTEE})
-    branches: dict[int, Organization] = {}
-    for grant in actor.grants:
-        if grant.role not in OFFICER_ROLES:
-            continue
-        root = await uow.organizations.get(grant.org_id)
-        if root is None:
-            continue
-        for org in await uow.organizations.subtree(root):
-            if org.level is Level.BRANCH:
-                branches[org.id] = org
-    return Places(committees, sorted(branches.values(), key=lambda o: o.path))
+async def places_for(uow: UnitOfWork, actor: Actor) -> scope.Places:
+    return await scope.places(uow, actor, Action.VIEW_DEADLINES, OFFICER_ROLES)
 
 
 @dataclass(frozen=True)

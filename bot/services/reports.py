@@ -25,7 +25,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.services import scope, scoring
-from bot.services.access import Action, Actor, require_somewhere
+from bot.services.access import Action, Actor
 from bot.services.deadlines import (
     KIND_ORDER,
     OFFICER_ROLES,
@@ -44,6 +44,7 @@ from bot.services.deadlines import (
 from bot.services.errors import InvalidInput
 from bot.services.periods import Frequency, Period, month_at, month_label, month_of_date
 from bot.services.roles import Level, MeetingKind
+from bot.services.scope import Places as Places  # re-exported: the handler names it
 from bot.services.scoring import Component, Score, ScoreRules
 from storage.deadlines_repo import MeetingRow, OrgRow
 from storage.models import Organization, TicketStatus
@@ -204,29 +205,9 @@ class CommitteeReport:
     rows: tuple[BranchRow, ...]  # lowest score first (most in need of help), unscored last
 
 
-@dataclass(frozen=True)
-class Places:
-    """Where the actor reads reports: committees (admins) and branches (officers)."""
-
-    committees: list[Organization]
-    branches: list[Organization]
-
-
 async def places_for(uow: UnitOfWork, actor: Actor) -> Places:
     """VIEW_REPORTS: the committees an admin reaches and the branches an officer reaches."""
-    require_somewhere(actor, Action.VIEW_REPORTS)
-    committees = await scope.reachable(uow, actor, Action.VIEW_REPORTS, {Level.COMMITTEE})
-    branches: dict[int, Organization] = {}
-    for grant in actor.grants:
-        if grant.role not in OFFICER_ROLES:
-            continue
-        root = await uow.organizations.get(grant.org_id)
-        if root is None:
-            continue
-        for org in await uow.organizations.subtree(root):
-            if org.level is Level.BRANCH:
-                branches[org.id] = org
-    return Places(committees, sorted(branches.values(), key=lambda o: o.path))
+    return await scope.places(uow, actor, Action.VIEW_REPORTS, OFFICER_ROLES)
 
 
 def current_period(now: datetime, zone: ZoneInfo, frequency: Frequency) -> Period:
