@@ -65,7 +65,7 @@ class RegisterEntry:
     starts_at: datetime  # UTC
     status: MeetingStatus
     held: bool  # started, not cancelled, at least one confirmed sign-in (as deadlines count)
-    invited: int
+    invited: int  # 应到: the invitations (a sign-in without one is present, never invited)
     present: tuple[Attendee, ...]  # confirmed sign-ins, by method then name
     pending: tuple[Absentee, ...]  # signed in, waiting for an officer's review
     on_leave: tuple[Absentee, ...]  # approved leave
@@ -158,7 +158,8 @@ def _entry(
         venue=meeting.venue,
         starts_at=meeting.starts_at,
         status=meeting.status,
-        held=meeting.status is not MeetingStatus.CANCELLED and bool(present),  # as deadlines
+        # held as the deadlines judge it: a confirmed sign-in, invited or not
+        held=meeting.status is not MeetingStatus.CANCELLED and bool(present),
         invited=len(invited),
         present=tuple(present),
         pending=tuple(pending),
