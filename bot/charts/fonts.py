@@ -7,8 +7,9 @@ Sans CJK has no Mongolian, so the Mongolian font goes first as a subset holding 
 Mongolian script and its joining controls, under a family name of its own; DejaVu Sans
 (shipped with matplotlib) draws Latin and digits, Noto Sans CJK the Chinese.
 
-The subset is built with fontTools (~0.2 s) and cached on disk under the system's temporary
-directory, keyed by the source file, so a restart does not rebuild it.
+The subset is built with fontTools (~0.2 s) and cached on disk in matplotlib's cache
+directory (the user's own), keyed by the source file, so a restart does not rebuild it.
+A font that cannot be read or subset counts as missing: charts never fail for want of one.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import os
 import re
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -32,7 +34,7 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC")  # the collection, or the si
 # Where each font comes from on Debian (scripts/system-deps.sh installs them).
 PACKAGES = {MONGOLIAN_SOURCE: "fonts-noto-core", CJK_FAMILIES[0]: "fonts-noto-cjk"}
 FONT_DIR_VARIABLE = "ZHIBU_FONT_DIR"  # search only there instead of the system's fonts
-CACHE_DIR = Path(tempfile.gettempdir()) / "zhibu-fonts"
+CACHE_DIR: Path | None = None  # where the subset is kept; None: under matplotlib's cache
 
 MONGOLIAN_FILE = re.compile(r"NotoSansMongolian-Regular\.[ot]tf", re.IGNORECASE)
 CJK_FILE = re.compile(r"NotoSans(CJK(sc)?-Regular\.(ttc|otf)|SC-Regular\.[ot]tf)", re.IGNORECASE)
@@ -85,15 +87,13 @@ def _prepare(folder: str | None) -> FontSetup:
     families = [LATIN_FAMILY]
     missing = []
     mongolian = _first(files, MONGOLIAN_FILE)
-    if mongolian:
-        font_manager.fontManager.addfont(str(_mongolian_subset(mongolian)))
+    if mongolian and _added(mongolian, _mongolian_subset):
         families.insert(0, MONGOLIAN_FAMILY)
     else:
         missing.append(MONGOLIAN_SOURCE)
     cjk = _first(files, CJK_FILE)
-    if cjk:
-        font_manager.fontManager.addfont(str(cjk))
-    found = next((f for f in CJK_FAMILIES if cjk and _known(f)), None)
+    added = cjk is not None and _added(cjk)
+    found = next((f for f in CJK_FAMILIES if added and _known(f)), None)
     if found:
         families.append(found)
     else:
@@ -111,6 +111,19 @@ def _prepare(folder: str | None) -> FontSetup:
 def _first(files: list[str], pattern: re.Pattern[str]) -> Path | None:
     """The first match in a stable order (the search returns a set)."""
     return next((Path(f) for f in sorted(files) if pattern.fullmatch(Path(f).name)), None)
+
+
+def _added(source: Path, made: Callable[[Path], Path] = Path) -> bool:
+    """Registers the font made from `source`; one that cannot be made or read (a cache that
+    cannot be written, a damaged file) is logged and left out."""
+    from matplotlib import font_manager
+
+    try:
+        font_manager.fontManager.addfont(str(made(source)))
+    except Exception:
+        logger.exception("chart font %s left out", source)
+        return False
+    return True
 
 
 def _known(family: str) -> bool:
@@ -131,11 +144,12 @@ def _mongolian_subset(source: Path) -> Path:
     concurrent process never reads half a file)."""
     stat = source.stat()
     key = f"{source.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{SUBSET_VERSION}"
-    target = CACHE_DIR / f"zhibu-mongolian-{hashlib.sha256(key.encode()).hexdigest()[:16]}.ttf"
+    folder = _cache_dir()
+    target = folder / f"zhibu-mongolian-{hashlib.sha256(key.encode()).hexdigest()[:16]}.ttf"
     if target.exists():
         return target
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=CACHE_DIR, suffix=".tmp")
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             _subset(source, out)
@@ -144,6 +158,15 @@ def _mongolian_subset(source: Path) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def _cache_dir() -> Path:
+    """matplotlib's cache directory is the user's own ($MPLCONFIGDIR, the XDG cache, or a
+    private temporary one when those cannot be written): no other user can put a file where
+    the subset is looked for, as they could in a shared temporary directory."""
+    import matplotlib
+
+    return CACHE_DIR or Path(matplotlib.get_cachedir()) / "zhibu-fonts"
 
 
 def _subset(source: Path, out: BinaryIO) -> None:

@@ -7,15 +7,20 @@ reported missing (with the packages to install) where there are none."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import io
 import logging
 import subprocess
 import sys
+import threading
 import warnings
+import weakref
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -447,3 +452,82 @@ def test_matplotlib_is_loaded_only_to_draw() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()
     )
     assert done.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------- running for long
+
+
+def test_two_builders_at_once_leave_one_whole_subset(
+    setup: FontSetup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes starting together both build the subset: each writes a file of its own
+    and renames it over the target, so the target is always whole and nothing is left."""
+    from fontTools.ttLib import TTFont
+
+    source = Path(mongolian_source())
+    monkeypatch.setattr(fonts, "CACHE_DIR", tmp_path)
+    together = threading.Barrier(2)
+    build = fonts._subset
+
+    def in_step(font: Path, out: BinaryIO) -> None:
+        together.wait(5)  # both have found no subset and opened their own file
+        build(font, out)
+
+    monkeypatch.setattr(fonts, "_subset", in_step)
+    with ThreadPoolExecutor(2) as pool:
+        made = list(pool.map(lambda _: fonts._mongolian_subset(source), range(2)))
+    assert made[0] == made[1] and list(tmp_path.iterdir()) == [made[0]]
+    assert TTFont(made[0])["name"].getDebugName(1) == fonts.MONGOLIAN_FAMILY
+
+
+def mongolian_source() -> str:
+    return str(
+        font_manager.findfont(
+            font_manager.FontProperties(family=fonts.MONGOLIAN_SOURCE),
+            fallback_to_default=False,
+        )
+    )
+
+
+def test_a_cache_that_cannot_be_written_leaves_mongolian_out(
+    setup: FontSetup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The charts go on without Mongolian letters instead of failing, and the log says why."""
+    fonts_here = tmp_path / "fonts"
+    fonts_here.mkdir()
+    (fonts_here / "NotoSansMongolian-Regular.ttf").symlink_to(mongolian_source())
+    blocked = tmp_path / "a-file"
+    blocked.write_bytes(b"")
+    monkeypatch.setattr(fonts, "CACHE_DIR", blocked / "zhibu-fonts")  # below a file
+    with caplog.at_level(logging.WARNING, logger=fonts.__name__):
+        found = prepare_fonts(fonts_here)
+    assert found.missing == ("Noto Sans Mongolian", "Noto Sans CJK SC")
+    assert found.families == ("DejaVu Sans",)
+    left_out, missing = caplog.records
+    assert left_out.exc_info and "NotoSansMongolian-Regular.ttf left out" in left_out.message
+    assert "fonts-noto-core" in missing.getMessage()
+
+
+def test_figures_are_freed_and_pyplot_is_not_used(
+    setup: FontSetup, texts: dict[str, Callable[[str], str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Charts drawn one after another do not pile up: nothing keeps a figure once its PNG
+    is made (pyplot would keep every figure until closed)."""
+    alive: list[weakref.ref[Figure]] = []
+    encode = report._png
+
+    def watched(fig: Figure) -> bytes:
+        alive.append(weakref.ref(fig))
+        return encode(fig)
+
+    monkeypatch.setattr(report, "_png", watched)
+    labels = labels_for(texts, "zh")
+    for _ in range(3):
+        branch_chart(branch(), labels)
+        committee_chart(committee(5), labels)
+    gc.collect()
+    assert len(alive) == 6 and [ref for ref in alive if ref() is not None] == []
+    assert "matplotlib.pyplot" not in sys.modules
