@@ -15,6 +15,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable, Coroutine
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -77,6 +78,7 @@ log = logging.getLogger(__name__)
 
 BRANCHES_PER_PAGE = 10
 PROGRESS_INTERVAL = 1.0  # seconds: an export's progress is edited in at most this often
+SHUTDOWN_NOTICE_TIMEOUT = 5.0  # seconds the bot's stop waits to say an export was cut short
 STARS = "★★★★★"
 
 
@@ -480,12 +482,16 @@ def _places_screen(
 async def report_command(
     message: Message,
     bot: Bot,
+    state: FSMContext,
     uow: UnitOfWork,
     actor: Actor,
     i18n: I18nContext,
     settings: Settings,
     now: datetime,
 ) -> None:
+    """A command starts afresh: thresholds asked for before are no longer awaited (numbers
+    typed later are not taken for them)."""
+    await state.clear()
     places = await reports.places_for(uow, actor)
     found = [*places.committees, *places.branches]
     if len(found) != 1:
@@ -631,7 +637,8 @@ class Exports:
         task.add_done_callback(lambda _: self._running.pop(key, None))
 
     async def close(self) -> None:
-        """At shutdown: the exports still building are abandoned."""
+        """At shutdown: the exports still building are abandoned, their notes saying so (a
+        build already in its thread runs on until done, unseen: threads cannot be stopped)."""
         tasks = list(self._running.values())
         for task in tasks:
             task.cancel()
@@ -676,6 +683,8 @@ async def _built(
 
 async def _deliver(bot: Bot, note: Message, texts: Texts, export: Export) -> None:
     chat_id = note.chat.id
+    # read now: at shutdown the catalogues close before this task is cancelled
+    stopped = texts.get("report-export-interrupted", name=export.filename)
     try:
         content = await _built(bot, note, texts, export.build)
         document = BufferedInputFile(content, filename=export.filename)
@@ -683,9 +692,16 @@ async def _deliver(bot: Bot, note: Message, texts: Texts, export: Export) -> Non
             lambda: bot.send_document(chat_id, document, caption=export.caption[:1024])
         )
         done = texts.get("report-export-done", name=export.filename)
+    except asyncio.CancelledError:  # the bot is stopping (its session is still open)
+        tell = bot.edit_message_text(stopped, chat_id=chat_id, message_id=note.message_id)
+        with suppress(TimeoutError):
+            await asyncio.wait_for(
+                best_effort(tell, "telling an export was cut short"), SHUTDOWN_NOTICE_TIMEOUT
+            )
+        raise
     except Exception:  # a task of its own: no error handler would tell the user
         log.exception("export %s for chat %s failed", export.filename, chat_id)
-        done = texts.get("error-unexpected")
+        done = texts.get("report-export-failed", name=export.filename)
     await best_effort(
         bot.edit_message_text(done, chat_id=chat_id, message_id=note.message_id),
         "finishing an export's note",
@@ -778,6 +794,8 @@ async def _dues_export(
     period = data.period
     read = partial(dues.branch_ledger, uow, actor, data.org_id)
     ledger = await read(None, now, settings.zone, calendar_of(settings))
+    if period.first > ledger.current:  # not begun in the branch's zone
+        raise InvalidInput("report-error-period")
     target = period.first if period.frequency is Frequency.MONTHLY else period.last
     if min(target, ledger.current) != ledger.current:
         ledger = await read(min(target, ledger.current), now, settings.zone, calendar_of(settings))
@@ -829,7 +847,9 @@ def build_router() -> Router:
     exports = Exports()
     router.shutdown.register(exports.close)
     router.message.register(report_command, Command("report"))
-    router.message.register(stars_typed, StarsFlow.thresholds, F.text, ~F.text.startswith("/"))
+    # anything but a command while the thresholds are awaited: a photo or a sticker is
+    # refused as junk, the flow kept
+    router.message.register(stars_typed, StarsFlow.thresholds, ~F.text.startswith("/"))
     router.callback_query.register(report_pressed, ReportCB.filter())
     router.callback_query.register(weight_pressed, WeightCB.filter())
     router.callback_query.register(partial(export_pressed, exports=exports), ExportCB.filter())

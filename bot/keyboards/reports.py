@@ -24,6 +24,9 @@ FIRST_MONTH = month_index(2000, 1)  # the earliest month a report shows
 LAST_MONTH = month_index(9998, 12)  # far in the future, still within a date's range
 # A month named in a button; forged data out of these bounds matches no handler.
 Month = Annotated[int, Field(ge=FIRST_MONTH, le=LAST_MONTH)]
+# An organization's id: a forged one beyond what the database stores (a 64-bit integer)
+# would fail in the driver instead of being refused as a stale button.
+OrgId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class ReportView(StrEnum):
@@ -62,7 +65,7 @@ class ReportCB(CallbackData, prefix="rp"):
     chart photo above the text, replaced in place when the period changes."""
 
     view: ReportView
-    org_id: int
+    org_id: OrgId
     span: Span = Span.MONTH
     first: Month
     page: int = Field(default=0, ge=0)
@@ -83,7 +86,7 @@ class ExportKind(StrEnum):
 
 class ExportCB(CallbackData, prefix="rpx"):
     export: ExportKind
-    org_id: int
+    org_id: OrgId
     span: Span
     first: Month
 
@@ -97,7 +100,7 @@ class WeightCB(CallbackData, prefix="rpw"):
     repeated tap sets the same value again instead of stepping on. `span`, `first` and
     `chart` lead back to the committee view the weights were opened from."""
 
-    committee_id: int
+    committee_id: OrgId
     component: Component
     weight: int
     span: Span

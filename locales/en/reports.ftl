@@ -45,6 +45,8 @@ report-export-preparing = ⏳ Preparing { $name }…
 report-export-progress = ⏳ Preparing… { $percent }%
 report-export-done = ✅ { $name } is ready
 report-export-busy = This file is being prepared, one moment.
+report-export-failed = ⚠ { $name } could not be prepared. Please tap the button again later.
+report-export-interrupted = ⚠ The bot is restarting: { $name } was not finished. Please tap the button again in a moment.
 
 ## A committee: the branches scored
 report-committee-header = 📊 { $committee }: the branches below, { $period }

@@ -1,11 +1,11 @@
-## ᠮᠡᠳᠡᠭᠦᠯᠦᠯᠲᠡ ᠶᠢᠨ ᠵᠢᠷᠤᠭ (bot/charts/report.py)
+## ᠮᠡᠳᠡᠭᠦᠯᠦᠯᠲᠡ ᠶᠢᠨ ᠵᠢᠷᠤᠭ (bot/charts/report.py)
 report-chart-meetings = ᠵᠠᠪᠠᠯ ᠬᠢᠬᠦ ᠬᠤᠷᠠᠯ
 report-chart-held = ᠬᠢᠭᠰᠡᠨ
 report-chart-missed = ᠬᠢᠭᠡᠳᠦᠢ
 report-chart-open = ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠠᠭᠤᠰᠤᠭᠠᠳᠤᠢ
-report-chart-attendance = ᠢᠷᠡᠯᠲᠡ ᠶᠢᠨ ᠬᠤᠪᠢ
+report-chart-attendance = ᠢᠷᠡᠯᠲᠡ ᠶᠢᠨ ᠬᠤᠪᠢ
 report-chart-average = ᠳᠤᠮᠳᠠᠵᠢ
-report-chart-dues = ᠨᠠᠮ ᠤᠨ ᠲᠠᠲᠠᠪᠤᠷᠢ (ᠶᠤᠸᠠᠨ)
+report-chart-dues = ᠨᠠᠮ ᠤᠨ ᠲᠠᠲᠠᠪᠤᠷᠢ (ᠶᠤᠸᠠᠨ)
 report-chart-dues-due = ᠲᠤᠰᠢᠶᠠᠬᠤ
 report-chart-dues-paid = ᠲᠤᠰᠢᠶᠠᠭᠰᠠᠨ
 report-chart-dues-months = ᠲᠤᠰᠢᠶᠠᠭᠰᠠᠨ ᠰᠠᠷ᠎ᠠ
@@ -16,15 +16,15 @@ report-chart-tickets-overdue = ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠲᠦᠷᠡᠭ
 report-chart-rating = ᠳᠤᠮᠳᠠᠵᠢ ᠦᠨᠡᠯᠡᠭᠡ
 report-chart-no-rating = ᠦᠨᠡᠯᠡᠭᠡ ᠠᠯᠢ ᠪᠠᠢᠬᠤ ᠦᠭᠡᠢ
 report-chart-no-data = ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠠᠯᠢ ᠪᠠᠢᠬᠤ ᠦᠭᠡᠢ
-report-chart-scores = ᠰᠠᠯᠪᠤᠷᠢ ᠨᠤᠭᠤᠳ ᠤᠨ ᠣᠨᠣᠭ᠎ᠠ
-report-chart-score = ᠣᠨᠣᠭ᠎ᠠ (0–100)
-report-chart-unscored = ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠦᠭᠡᠢ᠂ ᠣᠨᠣᠭ᠎ᠠ ᠦᠭᠡᠢ
+report-chart-scores = ᠰᠠᠯᠪᠤᠷᠢ ᠨᠤᠭᠤᠳ ᠤᠨ ᠣᠨᠤᠭ᠎ᠠ
+report-chart-score = ᠣᠨᠤᠭ᠎ᠠ (0–100)
+report-chart-unscored = ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠦᠭᠡᠢ᠂ ᠣᠨᠤᠭ᠎ᠠ ᠦᠭᠡᠢ
 report-chart-weights = ᠵᠢᠩᠬᠦ᠄
-report-chart-stars = ᠣᠳᠣ᠄
-report-chart-more = XLSX ᠹᠠᠢᠯ ᠳᠤ ᠪᠠᠰᠠ ᠰᠠᠯᠪᠤᠷᠢ᠄
+report-chart-stars = ᠣᠳᠤᠨ᠄
+report-chart-more = XLSX ᠹᠠᠢᠯ ᠳᠤ ᠪᠠᠰᠠ ᠰᠠᠯᠪᠤᠷᠢ᠄
 report-chart-component-meetings = ᠬᠤᠷᠠᠯ
 report-chart-component-attendance = ᠢᠷᠡᠯᠲᠡ
 report-chart-component-dues = ᠲᠠᠲᠠᠪᠤᠷᠢ
-report-chart-component-tickets = ᠬᠡᠷᠡᠭᠴᠡᠶ᠎ᠡ ᠶᠢ ᠴᠠᠭ ᠲᠤ ᠨᠢ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠰᠡᠨ
+report-chart-component-tickets = ᠬᠡᠷᠡᠭᠴᠡᠶ᠎ᠡ ᠶᠢ ᠴᠠᠭ ᠲᠤ ᠨᠢ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠰᠡᠨ
 report-chart-component-satisfaction = ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠮᠵᠢ
 report-chart-component-guidance = ᠵᠢᠭᠠᠯᠲᠠ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ

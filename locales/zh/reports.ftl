@@ -27,9 +27,9 @@ report-kind-line = {"    "}· { $kind }（{ $frequency }）：已开 { $held }�
 report-attendance = 🙋 出勤率 { $rate }（实到 { $present } / 应到 { $invited } 人次）
 report-meeting-line = • { $date } { $kind }「{ $title }」：实到 { $present } / 应到 { $invited }，请假 { $leave }（{ $rate }）
 report-more-meetings = …… 另有 { $count } 次会议，见组织生活记录册
-report-dues = 💰 党费：已收 ¥{ $paid } / 应收 ¥{ $due }；{ $months_paid } / { $months_due } 人·月已交（{ $rate }）
-report-tickets = 🤝 群众诉求：反映 { $reported } 件，已解决 { $resolved } 件，超时 { $overdue } 件，平均评分 { $rating }（{ $rated } 人评价）
-report-guidance = 📘 上级指导：收到 { $received } 份，已确认 { $acknowledged } 份（{ $rate }）
+report-dues = 💰 党费：应交 { $due } 元，已交 { $paid } 元；已交 { $months_paid } / { $months_due } 人·月（{ $rate }）
+report-tickets = 🤝 群众诉求：反映 { $reported } 件，办结 { $resolved } 件，超期 { $overdue } 件，平均评分 { $rating }（{ $rated } 人评价）
+report-guidance = 📘 月度指引：收到 { $received } 份，已确认 { $acknowledged } 份（{ $rate }）
 
 ## 导出
 report-button-export-register = 📥 组织生活记录册
@@ -45,6 +45,8 @@ report-export-preparing = ⏳ 正在生成 { $name }……
 report-export-progress = ⏳ 正在生成……{ $percent }%
 report-export-done = ✅ 已生成 { $name }
 report-export-busy = 这份表格正在生成，请稍候。
+report-export-failed = ⚠ { $name } 没有生成成功，请稍后再点一次。
+report-export-interrupted = ⚠ 机器人正在重启，{ $name } 没有生成完，请稍后再点一次。
 
 ## 党委：各支部评分
 report-committee-header = 📊「{ $committee }」下级支部{ $period }工作评分
@@ -56,7 +58,7 @@ report-committee-list = 按得分从低到高（低分支部更需要帮助）�
 report-committee-line = { $number }. { $branch }：{ $points } 分 { $stars }
 report-committee-line-unscored = { $number }. { $branch }：暂无数据
 report-committee-page = 第 { $page }/{ $pages } 页
-report-committee-hint = 点支部名称查看它的报表。只给支部评分，不给党员个人排名。
+report-committee-hint = 点支部名称查看该支部的报表。只给支部评分，不给党员个人排名。
 report-button-weights = ⚖ 评分规则
 
 ## 评分规则
@@ -67,13 +69,13 @@ report-source-default = 默认
 report-weight-line = • { $component }：权重 { $weight }
 report-stars-level = { $stars } ≥ { $points }
 report-stars-line = 星级：{ $levels }，其余 { $lowest }
-report-score-explained = 怎么算分：每一项是本期的一个比例——要求的会议开了几成、到会出勤的比例、应交党费的人·月交了几成、到期的群众诉求按时解决了几成、群众的平均评分（满分 5 分）、收到的上级指导确认了几成。得分是有数据各项按权重的平均，乘以 100；某项本期没有数据（比如没有人反映诉求），就不计入，它的权重分给其余各项。没有任何数据的支部不评分。设置适用于本级以下所有支部，下级党委另有设置的除外。
+report-score-explained = 怎么算分：每一项是本期的一个比例——要求的会议开了几成、到会出勤的比例、应交党费的人·月交了几成、到期的群众诉求按时办结了几成、群众的平均评分（满分 5 分）、收到的月度指引确认了几成。得分是有数据各项按权重的平均，乘以 100；某项本期没有数据（比如没有人反映诉求），就不计入，它的权重分给其余各项。没有任何数据的支部不评分。设置适用于本级以下所有支部，下级党委另有设置的除外。
 report-component-meetings = 会议召开
 report-component-attendance = 会议出勤
 report-component-dues = 党费收缴
-report-component-tickets = 诉求按时解决
+report-component-tickets = 诉求按时办结
 report-component-satisfaction = 群众满意度
-report-component-guidance = 指导确认
+report-component-guidance = 指引确认
 report-button-weight = { $sign } { $component } → { $weight }
 report-button-stars = ★ 设置星级门槛
 report-button-reset = ↺ 恢复默认

@@ -3,7 +3,10 @@ under a PNG chart), the periods stepped and chosen, each export as an XLSX docum
 in the background with a "preparing" note, a second tap refused while it builds), a
 committee admin's branches scored and paged with their workbook and its progress, the
 scoring weights and typed star thresholds, choosing a place, and refusals (no role, forged
-and malformed buttons, a period not begun) that send nothing.
+and malformed buttons, a period not begun) that send nothing. Then: buttons and a flow left
+from before a role was taken away, the thresholds flow fed junk or left by a command, an
+export that fails or is cut short by the bot stopping (the user told each time), a machine
+without the chart fonts, and the text's figures equal to the chart's and the workbook's.
 
 Fixture (clock 2026-11-21 10:00 in Shanghai), branch A of the committee:
 - 支委会 on 11-05: 4 invited, 3 present, 1 on approved leave → 3/4 = 75%
@@ -24,9 +27,13 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
+import re
 import threading
+import warnings
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -43,11 +50,20 @@ from aiogram.methods import (
     TelegramMethod,
 )
 from aiogram.types import BufferedInputFile
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 from openpyxl import load_workbook
+from sqlalchemy import delete
 
+from bot.charts import fonts
 from bot.charts import report as charts
+from bot.exports import attendance
 from bot.exports import committee as committee_export
+from bot.exports import register as register_export
 from bot.handlers import reports as handler
+from bot.i18n import Translator, load_core
 from bot.keyboards.reports import (
     FIRST_MONTH,
     ExportCB,
@@ -61,7 +77,7 @@ from bot.services.periods import month_index
 from bot.services.reports import Progress
 from bot.services.roles import Level, MeetingKind, Role
 from bot.services.scoring import STARS_SETTING, WEIGHTS_SETTING, Component
-from storage.models import TicketStatus
+from storage.models import Membership, TicketStatus
 from tests.factories import Tree, build_tree, make_org, make_person
 from tests.fakes import Chatter, buttons
 from tests.flows.conftest import Harness
@@ -253,9 +269,9 @@ async def test_a_secretary_reads_the_month_under_its_chart(harness: Harness) -> 
         in lines
     )
     assert "主题党日「" not in text  # not started: not a meeting held
-    assert "💰 党费：已收 ¥10.00 / 应收 ¥15.00；1 / 2 人·月已交（50%）" in lines
-    assert "🤝 群众诉求：反映 2 件，已解决 1 件，超时 1 件，平均评分 4.0（1 人评价）" in lines
-    assert "📘 上级指导：收到 1 份，已确认 1 份（100%）" in lines
+    assert "💰 党费：应交 15.00 元，已交 10.00 元；已交 1 / 2 人·月（50%）" in lines
+    assert "🤝 群众诉求：反映 2 件，办结 1 件，超期 1 件，平均评分 4.0（1 人评价）" in lines
+    assert "📘 月度指引：收到 1 份，已确认 1 份（100%）" in lines
     # the text comes after the photo and its buttons name the photo
     photo_index = h.session.requests.index(photo)
     message = latest(h, SECRETARY_A)
@@ -291,7 +307,7 @@ async def test_a_long_period_fits_one_message(harness: Harness) -> None:
     assert len(text) <= 4096
     assert "🙋 出勤率 99%（实到 125 / 应到 126 人次）" in text  # all 122 meetings counted
     assert "次会议，见组织生活记录册" in text  # the list gave way ...
-    assert "💰 党费" in text and "📘 上级指导" in text  # ... the summary lines did not
+    assert "💰 党费" in text and "📘 月度指引" in text  # ... the summary lines did not
 
 
 @pytest.mark.usefixtures("quick_charts")
@@ -399,7 +415,7 @@ async def test_the_admin_sees_the_branches_scored_and_pages_them(harness: Harnes
     since = Since(h)
     await tap(h, admin, tree.branch_a.name)
     assert len(since.of(SendPhoto)) == 1 and len(since.of(SendMessage)) == 1
-    assert "💰 党费：已收 ¥10.00 / 应收 ¥15.00" in text_of(h, ADMIN)
+    assert "💰 党费：应交 15.00 元，已交 10.00 元" in text_of(h, ADMIN)
 
     async with h.uow() as u:
         committee = await u.organizations.get(tree.committee.id)
@@ -579,7 +595,7 @@ async def test_refusals_send_nothing(harness: Harness) -> None:
     assert not h.session.of_type(SendPhoto)
 
     secretary, outsider = Chatter(SECRETARY_A, "书记甲"), Chatter(1009, "外区管理员")
-    b, c = tree.branch_b.id, tree.committee.id
+    a, b, c = tree.branch_a.id, tree.branch_b.id, tree.committee.id
     m = Span.MONTH
     refused: list[tuple[Chatter, str, str]] = [
         # another branch, a committee, its settings
@@ -633,7 +649,25 @@ async def test_refusals_send_nothing(harness: Harness) -> None:
             ).pack(),
             "尚未开始",
         ),
-        # malformed: months out of any report's range, an unknown view, a missing field
+        # the dues ledger of a month or a year not begun (not the current one instead)
+        (
+            secretary,
+            ExportCB(export=ExportKind.DUES, org_id=a, span=m, first=DEC).pack(),
+            "尚未开始",
+        ),
+        (
+            secretary,
+            ExportCB(
+                export=ExportKind.DUES, org_id=a, span=Span.YEAR, first=month_index(2027, 1)
+            ).pack(),
+            "尚未开始",
+        ),
+        # malformed: months out of any report's range, an unknown view, a missing field, ids
+        # beyond what the database holds
+        (secretary, f"rp:b:{2**63}:m:{NOV}:0:0", "失效"),
+        (secretary, f"rpx:d:{10**30}:m:{NOV}", "失效"),
+        (Chatter(ADMIN, "组织部王"), f"rpw:{2**63}:dues:50:m:{NOV}:0", "失效"),
+        (secretary, f"rp:b:0:m:{NOV}:0:0", "失效"),
         (secretary, f"rp:b:{tree.branch_a.id}:m:-5:0:0", "失效"),
         (secretary, f"rp:b:{tree.branch_a.id}:y:{month_index(1999, 12)}:0:0", "失效"),
         (secretary, f"rpx:r:{tree.branch_a.id}:y:{10**9}", "失效"),
@@ -657,3 +691,230 @@ async def test_refusals_send_nothing(harness: Harness) -> None:
     await h.send(Chatter(ADMIN, "组织部王").press(forged.pack()))
     assert "权重须为 0–100 的整数" in (last_answer(h).text or "")
     assert WEIGHTS_SETTING not in await settings_of(h, tree.committee.id)
+
+
+# ----------------------------------------------------------------------------- review
+
+
+async def take_roles(h: Harness, person_id: int) -> None:
+    async with h.uow() as u:
+        await u.session.execute(delete(Membership).where(Membership.person_id == person_id))
+        await u.commit()
+
+
+@pytest.mark.usefixtures("quick_charts")
+async def test_a_role_taken_away_leaves_old_buttons_and_the_flow_useless(
+    harness: Harness,
+) -> None:
+    h = harness
+    tree = await report_tree(h)
+    secretary, admin = Chatter(SECRETARY_A, "书记甲"), Chatter(ADMIN, "组织部王")
+    await h.send(secretary.text("/report"))
+    old = screen(h, SECRETARY_A)
+    await take_roles(h, tree.secretary_a.id)
+    for contains in ("上月", "组织生活记录册", "党费台账"):
+        since = Since(h)
+        await h.send(secretary.press(button(old, contains)))
+        assert "权限" in (last_answer(h).text or "") and not since.anything(), contains
+    await exports_done()
+    assert not h.session.of_type(SendDocument)
+
+    await h.send(admin.text("/report"))
+    await tap(h, admin, "评分规则")
+    await tap(h, admin, "设置星级门槛")
+    await take_roles(h, tree.admin.id)
+    await h.send(admin.text("80 70 60 50"))
+    assert "权限" in text_of(h, ADMIN)
+    assert STARS_SETTING not in await settings_of(h, tree.committee.id)
+    # the flow ended: numbers typed later are not taken for thresholds either
+    await h.send(admin.text("80 70 60 50"))
+    assert text_of(h, ADMIN) != "星级门槛须为四个 1–100 的整数，依次递减。"
+
+
+@pytest.mark.usefixtures("quick_charts")
+async def test_the_thresholds_flow_refuses_junk_and_ends_with_a_command(
+    harness: Harness,
+) -> None:
+    h = harness
+    tree = await report_tree(h)
+    admin = Chatter(ADMIN, "组织部王")
+    refused = "星级门槛须为四个 1–100 的整数，依次递减。"
+
+    async def ask() -> None:
+        await h.send(admin.text("/report"))
+        await tap(h, admin, "评分规则")
+        await tap(h, admin, "设置星级门槛")
+
+    await ask()
+    for junk in ("90 80 70", "90 80 70 60 50", "1000 80 70 60", "-90 80 70 60", "九十"):
+        await h.send(admin.text(junk))
+        assert text_of(h, ADMIN) == refused, junk
+    await h.send(admin.photo_less_sticker())  # not text at all: refused the same way
+    assert text_of(h, ADMIN) == refused
+    assert STARS_SETTING not in await settings_of(h, tree.committee.id)
+    await h.send(admin.text("85 75 65 55"))  # still asked: taken
+    assert (await settings_of(h, tree.committee.id))[STARS_SETTING] == [85, 75, 65, 55]
+
+    # another /report while they are asked for: numbers typed after it are not thresholds
+    await ask()
+    await h.send(admin.text("/report"))
+    await h.send(admin.text("80 70 60 50"))
+    assert (await settings_of(h, tree.committee.id))[STARS_SETTING] == [85, 75, 65, 55]
+    # /cancel leaves the flow too
+    await ask()
+    await h.send(admin.text("/cancel"))
+    assert text_of(h, ADMIN) == "已取消。"
+    await h.send(admin.text("80 70 60 50"))
+    assert (await settings_of(h, tree.committee.id))[STARS_SETTING] == [85, 75, 65, 55]
+
+
+@pytest.mark.usefixtures("quick_charts")
+async def test_an_export_that_fails_is_told_and_can_be_tapped_again(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    h = harness
+    await report_tree(h)
+    real = register_export.register_workbook
+
+    def broken(register: Any, labels: Mapping[str, str]) -> bytes:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(register_export, "register_workbook", broken)
+    secretary = Chatter(SECRETARY_A, "书记甲")
+    await h.send(secretary.text("/report"))
+    since = Since(h)
+    with caplog.at_level(logging.ERROR, logger=handler.__name__):
+        await tap(h, secretary, "组织生活记录册")
+        await exports_done()
+    assert not since.of(SendDocument)
+    [note] = since.of(SendMessage)
+    [told] = since.of(EditMessageText)
+    assert told.message_id == 5002 and told.text == (
+        "⚠ register-BA-2026-11.xlsx 没有生成成功，请稍后再点一次。"
+    )
+    assert note.text == "⏳ 正在生成 register-BA-2026-11.xlsx……"
+    assert any("disk full" in (r.exc_text or "") for r in caplog.records)
+    # nothing is left marked as building: the same button builds it once it works
+    monkeypatch.setattr(register_export, "register_workbook", real)
+    name, _ = await export(h, secretary, "组织生活记录册")
+    assert name == "register-BA-2026-11.xlsx"
+
+
+@pytest.mark.usefixtures("quick_charts")
+async def test_an_export_cut_short_by_a_stop_is_told(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = harness
+    await report_tree(h)
+    finish, started = threading.Event(), threading.Event()
+    real = attendance.attendance_workbook
+
+    def slow(register: Any, labels: Mapping[str, str]) -> bytes:
+        started.set()
+        assert finish.wait(5)
+        return real(register, labels)
+
+    monkeypatch.setattr(attendance, "attendance_workbook", slow)
+    secretary = Chatter(SECRETARY_A, "书记甲")
+    await h.send(secretary.text("/report"))
+    since = Since(h)
+    await tap(h, secretary, "出勤表")
+    try:
+        await asyncio.to_thread(started.wait, 5)
+        await h.dp.emit_shutdown(bot=h.bot, bots=[h.bot], dispatcher=h.dp)
+    finally:
+        finish.set()
+    await asyncio.sleep(0.05)  # the abandoned build's thread ends; nothing is sent for it
+    assert not since.of(SendDocument)
+    [note] = since.of(SendMessage)
+    [told] = since.of(EditMessageText)
+    assert note.text == "⏳ 正在生成 attendance-BA-2026-11.xlsx……"
+    assert told.message_id == 5002 and told.text == (  # the note (after the chart and text)
+        "⚠ 机器人正在重启，attendance-BA-2026-11.xlsx 没有生成完，请稍后再点一次。"
+    )
+
+
+async def test_a_missing_font_still_sends_the_chart(
+    harness: Harness,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A machine without the Noto fonts: the chart comes (its Chinese as boxes) and the log
+    names the packages to install."""
+    h = harness
+    await report_tree(h)
+    monkeypatch.setenv(fonts.FONT_DIR_VARIABLE, str(tmp_path))  # a folder with no fonts
+    with caplog.at_level(logging.WARNING, logger=fonts.__name__), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # matplotlib's own note of each missing glyph
+        await h.send(Chatter(SECRETARY_A, "书记甲").text("/report"))
+    [photo] = h.session.of_type(SendPhoto)
+    assert isinstance(photo.photo, BufferedInputFile) and photo.photo.data.startswith(PNG)
+    assert "📋「" in text_of(h, SECRETARY_A)  # and the text under it
+    assert any("fonts-noto-core fonts-noto-cjk" in r.getMessage() for r in caplog.records)
+
+
+async def test_the_text_the_chart_and_the_workbook_agree(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Branch A's November as the admin reads it: each figure of the text is the one drawn
+    in the chart and the one in the committee workbook's row."""
+    h = harness
+    tree = await report_tree(h)
+    drawn: list[Figure] = []
+    encode = charts._png
+
+    def keep(fig: Figure) -> bytes:
+        drawn.append(fig)
+        return encode(fig)
+
+    monkeypatch.setattr(charts, "_png", keep)
+    monkeypatch.setattr(charts, "committee_chart", lambda report, labels: PNG)
+    admin = Chatter(ADMIN, "组织部王")
+    await h.send(admin.text("/report"))
+    await tap(h, admin, tree.branch_a.name)
+    text = text_of(h, ADMIN)
+
+    def numbers(pattern: str) -> list[float]:
+        found = re.search(pattern, text)
+        assert found, pattern
+        return [float(n) for n in found.groups()]
+
+    required, held = numbers(r"应开 (\d+) 次，已开 (\d+) 次")
+    present, invited = numbers(r"实到 (\d+) / 应到 (\d+) 人次")
+    due, paid, months_paid, months_due = numbers(
+        r"应交 ([\d.]+) 元，已交 ([\d.]+) 元；已交 (\d+) / (\d+) 人·月"
+    )
+    reported, resolved, overdue, rating = numbers(
+        r"反映 (\d+) 件，办结 (\d+) 件，超期 (\d+) 件，平均评分 ([\d.]+)"
+    )
+    received, acknowledged = numbers(r"收到 (\d+) 份，已确认 (\d+) 份")
+
+    # the chart: dues due / paid and needs reported / resolved / overdue as bar lengths
+    [fig] = drawn
+    _, _, dues_ax, tickets_ax = fig.axes
+    assert bar_lengths(dues_ax) == [due, paid]
+    assert bar_lengths(tickets_ax) == [reported, resolved, overdue]
+    written = "\n".join(t.get_text() for t in fig.findobj(Text))
+    assert f"{int(months_paid)}/{int(months_due)}" in written and f"{rating:.1f} / 5" in written
+
+    # the committee workbook: branch A's row, read by its column names
+    await h.send(admin.text("/report"))
+    _, rows = await export(h, admin, "各支部评分表")
+    names = committee_export.labels(Translator(await load_core(), "zh").get)
+    header = next(row for row in rows if names["report-xlsx-branch"] in row)
+    row = dict(zip(header, row_starting(rows, tree.branch_a.name), strict=True))
+
+    def cell(key: str) -> Any:
+        return row[names[f"report-xlsx-{key}"]]
+
+    assert (cell("meetings-required"), cell("meetings-held")) == (required, held)
+    assert (cell("present"), cell("invited")) == (present, invited)
+    assert (cell("dues-due"), cell("dues-paid")) == (due, paid)
+    assert (cell("months-paid"), cell("months-due")) == (months_paid, months_due)
+    assert (cell("tickets-overdue"), cell("average-rating")) == (overdue, rating)
+    assert (cell("guidance-received"), cell("guidance-acknowledged")) == (received, acknowledged)
+
+
+def bar_lengths(ax: Axes) -> list[float]:
+    return [round(p.get_width(), 2) for p in ax.patches if isinstance(p, Rectangle)]
