@@ -514,21 +514,22 @@ async def report_pressed(
     settings: Settings,
     now: datetime,
 ) -> None:
+    """Any other screen of /report leaves the thresholds flow: text typed after it is not
+    taken for them."""
     data, view, chat_id = callback_data, callback_data.view, _chat(query)
+    if view is not ReportView.STARS:
+        await _leave_stars(state)
     show_args = (uow, actor, i18n, settings, now, data.org_id, data.period)
     if view is ReportView.BRANCH:
         await show_branch(bot, chat_id, query, *show_args, data.chart)
     elif view is ReportView.COMMITTEE:
-        await _leave_stars(state)
         await show_committee(bot, chat_id, query, *show_args, data.chart)
     elif view is ReportView.PAGE:
         await committee_page(query, uow, actor, i18n, settings, now, data)
     elif view is ReportView.WEIGHTS:
-        await _leave_stars(state)
         found = await _configurable(uow, actor, data.org_id)
         await edit_step(query, *weights_screen(i18n, found, data.span, data.first, data.chart))
     elif view is ReportView.RESET:
-        await _leave_stars(state)
         found = await scoring.reset(uow, actor, data.org_id)
         await query.answer(i18n.get("report-weights-reset"))
         await replace(query, *weights_screen(i18n, found, data.span, data.first, data.chart))

@@ -435,6 +435,10 @@ async def test_the_admin_sees_the_branches_scored_and_pages_them(harness: Harnes
     assert "第 2/2 页" in second and "11. " in second and tree.branch_a.name not in second
     assert not since.of(EditMessageMedia) and not since.of(SendPhoto)
     assert len([d for _, d in buttons(latest(h, ADMIN)) if d.startswith("rp:b:")]) == 4
+    # a page beyond the last (an outdated or forged button) shows the last
+    page_99 = ReportCB(view=ReportView.PAGE, org_id=tree.committee.id, first=NOV, page=99)
+    await h.send(admin.press(page_99.pack()))
+    assert text_of(h, ADMIN) == second
 
 
 @pytest.mark.usefixtures("quick_charts")
@@ -745,6 +749,7 @@ async def test_the_thresholds_flow_refuses_junk_and_ends_with_a_command(
         await tap(h, admin, "评分规则")
         await tap(h, admin, "设置星级门槛")
 
+    branch_month = ReportCB(view=ReportView.BRANCH, org_id=tree.branch_a.id, first=NOV).pack()
     await ask()
     for junk in ("90 80 70", "90 80 70 60 50", "1000 80 70 60", "-90 80 70 60", "九十"):
         await h.send(admin.text(junk))
@@ -758,6 +763,11 @@ async def test_the_thresholds_flow_refuses_junk_and_ends_with_a_command(
     # another /report while they are asked for: numbers typed after it are not thresholds
     await ask()
     await h.send(admin.text("/report"))
+    await h.send(admin.text("80 70 60 50"))
+    assert (await settings_of(h, tree.committee.id))[STARS_SETTING] == [85, 75, 65, 55]
+    # so does another screen of /report: a branch's month on an earlier message
+    await ask()
+    await h.send(admin.press(branch_month))
     await h.send(admin.text("80 70 60 50"))
     assert (await settings_of(h, tree.committee.id))[STARS_SETTING] == [85, 75, 65, 55]
     # /cancel leaves the flow too
