@@ -280,6 +280,8 @@ def _drawing() -> Iterator[None]:
                 "axes.spines.top": False,
                 "axes.spines.right": False,
                 "axes.titlesize": FONT_SIZE + 1,
+                # names are people's text: "$" is a dollar sign, not the start of math
+                "text.parse_math": False,
             }
         ),
     ):

@@ -531,3 +531,19 @@ def test_figures_are_freed_and_pyplot_is_not_used(
     gc.collect()
     assert len(alive) == 6 and [ref for ref in alive if ref() is not None] == []
     assert "matplotlib.pyplot" not in sys.modules
+
+
+def test_a_dollar_sign_in_a_name_is_only_a_dollar_sign(
+    setup: FontSetup,
+    texts: dict[str, Callable[[str], str]],
+    figures: list[Figure],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Names come from people: one holding two "$" with no valid formula between them
+    (matplotlib's math markup) made drawing fail, and the whole report with it."""
+    name = r"Fund $\frac{1 branch$"
+    labels = labels_for(texts, "en") | {"title": name}
+    draw(partial(branch_chart, branch(), labels), caplog)
+    draw(partial(committee_chart, committee(3, name=r"A $\x$ "), labels), caplog)
+    written = [t.get_text() for fig in figures for t in strings(fig)]
+    assert any(name in t for t in written) and r"A $\x$ 0" in written
