@@ -307,19 +307,40 @@ async def _replaced(bot: Bot, chat_id: int, chart_id: int, media: InputMediaPhot
     return True
 
 
+async def _drawn(
+    draw: Callable[[Any, dict[str, str]], bytes], report: Any, labels: dict[str, str]
+) -> bytes | None:
+    """The chart, drawn off the event loop; None when drawing fails (logged): the numbers
+    are in the text, which must not be lost with the picture."""
+    try:
+        return await asyncio.to_thread(draw, report, labels)
+    except Exception:
+        log.exception("report chart %s could not be drawn", labels.get("title"))
+        return None
+
+
 async def _show(
     bot: Bot,
     chat_id: int,
     query: CallbackQuery | None,
     chart_id: int,
-    chart: bytes,
+    chart: bytes | None,
     caption: str,
     text: str,
     keyboard: Callable[[int], InlineKeyboardMarkup],
 ) -> None:
     """The chart photo and under it the text, whose buttons carry the photo's id. A button
     on the text replaces both in place; a command, a choice from a list, or a photo that
-    cannot be replaced brings both as new messages."""
+    cannot be replaced brings both as new messages. Without a chart the text comes alone
+    (in place, the photo of another period above it removed)."""
+    if chart is None:
+        if query is not None and isinstance(query.message, Message):
+            if chart_id:
+                await best_effort(bot.delete_message(chat_id, chart_id), "removing a chart")
+            await replace(query, text, keyboard(0))
+        else:
+            await patiently(lambda: bot.send_message(chat_id, text, reply_markup=keyboard(0)))
+        return
     image = BufferedInputFile(chart, filename="chart.png")
     if (
         query is not None
@@ -355,7 +376,7 @@ async def show_branch(
         await _answered(query)
     branch = report.branch
     labels = _chart_labels(i18n, branch.name, period)
-    chart = await asyncio.to_thread(charts.branch_chart, report, labels)
+    chart = await _drawn(charts.branch_chart, report, labels)
     current = periods_of(reports.current_period(now, report.zone, Frequency.MONTHLY))
     may_dues = can(actor, Action.VIEW_DUES, branch)
     await _show(
@@ -412,7 +433,7 @@ async def show_committee(
     zone = zone_of(report.committee, settings.zone)
     current = periods_of(reports.current_period(now, zone, Frequency.MONTHLY))
     labels = _chart_labels(i18n, report.committee.name, period)
-    chart = await asyncio.to_thread(charts.committee_chart, report, labels)
+    chart = await _drawn(charts.committee_chart, report, labels)
     text = committee_text(i18n, report, 0, _pages(report))
     await _show(
         bot,

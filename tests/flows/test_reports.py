@@ -42,6 +42,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
     AnswerCallbackQuery,
+    DeleteMessage,
     EditMessageMedia,
     EditMessageText,
     SendDocument,
@@ -928,3 +929,37 @@ async def test_the_text_the_chart_and_the_workbook_agree(
 
 def bar_lengths(ax: Axes) -> list[float]:
     return [round(p.get_width(), 2) for p in ax.patches if isinstance(p, Rectangle)]
+
+
+async def test_a_chart_that_cannot_be_drawn_leaves_the_text(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The numbers are in the text: a failing picture must not take the report with it."""
+    h = harness
+    await report_tree(h)
+
+    def broken(report: Any, labels: Mapping[str, str]) -> bytes:
+        raise RuntimeError("no picture")
+
+    monkeypatch.setattr(charts, "branch_chart", broken)
+    secretary = Chatter(SECRETARY_A, "书记甲")
+    with caplog.at_level(logging.ERROR, logger=handler.__name__):
+        await h.send(secretary.text("/report"))
+    assert not h.session.of_type(SendPhoto)
+    assert "📋「" in text_of(h, SECRETARY_A) and buttons(latest(h, SECRETARY_A))
+    assert any("no picture" in (r.exc_text or "") for r in caplog.records)
+
+    # drawn again: the next period comes with its chart, as new messages
+    monkeypatch.setattr(charts, "branch_chart", lambda report, labels: PNG)
+    await tap(h, secretary, "上月")
+    [photo] = h.session.of_type(SendPhoto)
+    assert photo.caption.endswith("2026年10月")
+    # failing again in place: the text is replaced, the chart of October above it removed
+    monkeypatch.setattr(charts, "branch_chart", broken)
+    since = Since(h)
+    await tap(h, secretary, "本月")
+    [removed] = since.of(DeleteMessage)
+    assert removed.message_id == 5001  # the October photo (the first text was 5000)
+    [edited] = since.of(EditMessageText)
+    assert "2026年11月工作报表" in (edited.text or "") and not since.of(SendPhoto)
+    assert ReportCB.unpack(button(edited, "上月")).chart == 0
