@@ -407,7 +407,7 @@ def test_ticket_register_rows_history_and_summary(
         "承办党员",
         "限办时间",
         "办结时间",
-        "超时",
+        "超期",
     ]
     first, late, open_late, new, declined, merged = rows[2:8]
     assert first[:10] == [
@@ -431,11 +431,11 @@ def test_ticket_register_rows_history_and_summary(
     assert listed.cell(row=8, column=12).data_type == "s"
     summary = {row[0]: row[1] for row in rows[9:] if row[0]}
     assert summary["反映诉求（不含合并的重复单）"] == 5
-    assert summary["其中超时办结"] == 1 and summary["超时未办结"] == 1
+    assert summary["其中超期办结"] == 1 and summary["超期未办结"] == 1
     assert summary["合并的重复单（不计入）"] == 1
-    assert summary["平均评价（星）"] == 4.0
+    assert summary["平均评分（星）"] == 4.0
     # solved in time 1 of judged 3 (two solved, one open past due)
-    assert summary["按时办结率（按时办结 ÷（已办结 + 超时未办结））"] == pytest.approx(1 / 3)
+    assert summary["按时办结率（按时办结 ÷（已办结 + 超期未办结））"] == pytest.approx(1 / 3)
     lines = rows_of(history)
     assert lines[1] == ["单号", "时间", "人员", "操作", "备注", "对象"]
     assert lines[2:] == [
@@ -526,9 +526,9 @@ def test_committee_rows_and_rules(texts: dict[str, Texts]) -> None:
         "会议召开",  # the components named as on the weights screen
         "会议出勤",
         "党费收缴",
-        "诉求按时解决",
+        "诉求按时办结",
         "群众满意度",
-        "指导确认",
+        "指引确认",
     ]
     scored, unscored = rows[2], rows[3]
     assert scored[:4] == ["=支部0", 71.3, "★★★☆☆", 3]
@@ -557,7 +557,7 @@ def test_committee_rows_and_rules(texts: dict[str, Texts]) -> None:
     weights = {row[0]: row[2:4] for row in lines[2:8]}
     # guidance weighed 0: the others share 90
     assert weights["会议召开"] == [30, pytest.approx(30 / 90)]
-    assert weights["指导确认"] == [0, 0]
+    assert weights["指引确认"] == [0, 0]
     stars = lines[9:15]
     assert stars == [
         ["星级", "最低得分", None, None],
