@@ -97,6 +97,7 @@ def build_application(
         core,
         SenderConfig.from_settings(settings),
         clock=clock,
+        leadership=leadership,
     )
     attach_outbox(dispatcher, sender)
     return dispatcher

@@ -41,6 +41,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.outbox.progress import ProgressReporter
+from bot.reminders.leadership import Leadership
 from bot.renderers import Outgoing, Renderer
 from bot.services import outbox
 from bot.services.clock import Clock, utc_now
@@ -204,8 +205,12 @@ class OutboxSender:
         *,
         clock: Clock = utc_now,
         sleep: Sleep = asyncio.sleep,
+        leadership: Leadership | None = None,
     ) -> None:
         self.bot = bot
+        # Several bot processes share one outbox (and one bot's 30 messages/s): only the
+        # leader claims, sends and reports progress; None acts alone (tools and tests).
+        self._leadership = leadership
         self.config = config or SenderConfig()
         self._session_factory = session_factory
         self._renderers = dict(renderers)
@@ -271,7 +276,8 @@ class OutboxSender:
                 if not claimed and not self._in_flight():
                     break
                 await self._wait(self._tick())
-            await self.reporter.report(force=True)
+            if self._acting():
+                await self.reporter.report(force=True)
         finally:
             await self._stop_workers()
             await self._flush()
@@ -289,7 +295,16 @@ class OutboxSender:
             await asyncio.wait_for(self._activity.wait(), seconds)
         self._activity.clear()
 
+    def _acting(self) -> bool:
+        return self._leadership is None or self._leadership.is_leader
+
     async def _cycle(self, *, report: bool = True) -> int:
+        if not self._acting():
+            await self._flush()  # what the sends that were under way came to
+            # When this process leads again, rows left claimed (by it, or by a leader that
+            # died) are taken back first.
+            self._claims_released = False
+            return 0
         if not self._claims_released:
             async with UnitOfWork(self._session_factory) as uow:
                 released = await uow.outbox.release_claims()
@@ -381,10 +396,13 @@ class OutboxSender:
                 change = self._transient(job.delivery, exc)
             finally:
                 self._busy -= 1
-            self._changes.append(change)
+            if change is not None:
+                self._changes.append(change)
             self._activity.set()
 
-    async def _send(self, job: Job) -> dict[str, Any]:
+    async def _send(self, job: Job) -> dict[str, Any] | None:
+        """What became of the row; None when this process stopped leading before sending
+        it (the row stays claimed, the new leader takes it back and sends it)."""
         delivery, broadcast = job.delivery, job.broadcast
         try:
             outgoing = self._renderers[broadcast.kind](
@@ -398,6 +416,8 @@ class OutboxSender:
             if not outbox.may_send_now(broadcast.urgent, job.zone, self.config.quiet, now):
                 return {"id": delivery.id, "claimed_at": None}  # quiet hours began: wait
             await self.pacer.take(delivery.chat_id)
+            if not self._acting():
+                return None
             try:
                 message = await deliver(self.bot, delivery.chat_id, outgoing)
             except TelegramRetryAfter as exc:

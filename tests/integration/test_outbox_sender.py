@@ -583,3 +583,48 @@ async def test_a_sender_stopped_and_started_again_sends_the_rows_it_had_claimed(
     await world.sender.run_until_idle()
     assert {r.status for r in await world.rows(broadcast_id)} == {DeliveryStatus.SENT}
     assert len(world.session.sends()) == 5
+
+
+class Switch:
+    """A leadership the test turns on and off."""
+
+    def __init__(self, leading: bool) -> None:
+        self.is_leader = leading
+
+    async def start(self) -> None:
+        return None
+
+    async def stop(self) -> None:
+        return None
+
+
+async def test_only_the_leader_sends_and_a_new_leader_takes_back_the_rows_left_claimed(
+    world: World,
+) -> None:
+    """Several bot processes share one outbox: a follower's sender claims and sends nothing;
+    rows a leader claimed and never sent (it lost leadership, or died) are sent once by the
+    next leader."""
+    broadcast_id = await world.queue(world.members, progress=False)
+    follower = world.sender_with()
+    follower._leadership = Switch(False)
+    await follower.run_until_idle()
+    assert world.session.sends() == []
+    assert all(r.claimed_at is None for r in await world.rows(broadcast_id))
+
+    # a leader claims every row, then loses leadership before sending any of them
+    leader = world.sender_with()
+    switch = Switch(True)
+    leader._leadership = switch
+    claimed = await leader._claim(10)
+    assert claimed == 5
+    switch.is_leader = False
+    await leader.run_until_idle()
+    assert world.session.sends() == []
+    assert all(r.claimed_at is not None for r in await world.rows(broadcast_id))
+
+    follower._leadership = Switch(True)  # the other process leads now
+    await follower.run_until_idle()
+    rows = await world.rows(broadcast_id)
+    assert all(r.status == DeliveryStatus.SENT for r in rows)
+    sent_to = sorted(c.chat_id for c in world.session.sends())
+    assert sent_to == sorted(p.telegram_id for p in world.members if p.telegram_id)
