@@ -33,6 +33,19 @@ class Settings(BaseSettings):
     # minutes before a meeting at which invitees are reminded, e.g. [1440, 60]
     meeting_reminders: list[int] = [24 * 60, 60]
     log_level: str = "INFO"
+    # "text" for people, "json" (one object per line) for a log collector; either way each
+    # line of an update's handling carries its update, user and organization ids
+    log_format: str = "text"
+    # Webhook mode (`zhibu webhook`): Telegram posts updates to webhook_url (public HTTPS,
+    # the path included), each with webhook_secret in X-Telegram-Bot-Api-Secret-Token; the
+    # process listens on webhook_host:webhook_port at webhook_path, and serves /healthz and
+    # /metrics there too.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = 8080
+    webhook_path: str = "/telegram"
+    webhook_max_connections: int = 40
     # Outbox pacing: Telegram allows about 30 messages/s per bot and 1/s into one chat.
     send_rate: float = 30.0
     send_chat_interval: float = 1.0
