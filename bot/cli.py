@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
@@ -37,6 +38,41 @@ async def _run(settings: Settings) -> None:
     dispatcher = build_application(settings, create_session_factory(engine), bot)
     try:
         await dispatcher.start_polling(bot, allowed_updates=dispatcher.resolve_used_update_types())
+    finally:
+        await bot.session.close()
+        await engine.dispose()
+
+
+async def _webhook(settings: Settings) -> None:
+    """Serve webhook updates until SIGTERM or SIGINT, then stop gracefully: requests in
+    flight are answered and the dispatcher's shutdown (scheduler, outbox) runs."""
+    from aiohttp import web
+
+    from bot.app import build_application, build_bot
+    from bot.webhook import build_webhook_app
+
+    engine = create_engine(settings.database_url)
+    bot = build_bot(settings)
+    try:
+        dispatcher = build_application(settings, create_session_factory(engine), bot)
+        runner = web.AppRunner(build_webhook_app(settings, dispatcher, bot, engine))
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, settings.webhook_host, settings.webhook_port).start()
+            log.info(
+                "serving webhook updates on %s:%s%s",
+                settings.webhook_host,
+                settings.webhook_port,
+                settings.webhook_path,
+            )
+            await stop.wait()
+            log.info("stopping: answering the updates in flight")
+        finally:
+            await runner.cleanup()
     finally:
         await bot.session.close()
         await engine.dispose()
@@ -165,6 +201,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8080)
     demo.add_argument("--database", default=DEMO_DATABASE_URL, help="default: %(default)s")
+    commands.add_parser(
+        "webhook",
+        help="migrate and serve Telegram's webhook (ZHIBU_WEBHOOK_*), /healthz and /metrics",
+    )
     commands.add_parser("migrate", help="bring the database schema up to date")
     importer = commands.add_parser("import", help="import an organization tree / roster file")
     importer.add_argument("file", type=Path, help="a .csv or .xlsx file")
@@ -216,12 +256,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         args = _parser().parse_args(["demo"])
+    if args.command == "webhook":
+        from bot.webhook import WebhookConfigError, checked_secret
+
+        try:
+            if settings.bot_token is None:
+                raise WebhookConfigError("ZHIBU_BOT_TOKEN is required in webhook mode")
+            checked_secret(settings)
+        except WebhookConfigError as exc:
+            print(f"cannot start: {exc}", file=sys.stderr)
+            return 2
     if args.command == "demo":
         settings = settings.model_copy(update={"database_url": args.database})
     try:
         _prepare_database(settings)
         if args.command == "run":
             asyncio.run(_run(settings))
+        elif args.command == "webhook":
+            asyncio.run(_webhook(settings))
         elif args.command == "demo":
             with contextlib.suppress(KeyboardInterrupt):
                 asyncio.run(_demo(settings, args.host, args.port))

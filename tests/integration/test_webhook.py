@@ -1,0 +1,282 @@
+"""Webhook mode through aiohttp's test client: the secret token, an update answered only
+once it is processed (and once only), the health and metrics endpoints, and the webhook
+registered at startup."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+from aiogram import Bot, Dispatcher, Router
+from aiogram.methods import SetWebhook, TelegramMethod
+from aiogram.types import Message, Update
+from aiohttp.test_utils import TestClient, TestServer
+from pydantic import SecretStr
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.app import build_application
+from bot.config import Settings
+from bot.middlewares.database import UnitOfWorkMiddleware
+from bot.webhook import SECRET_HEADER, WebhookConfigError, build_webhook_app
+from storage.db import create_engine
+from storage.models import ProcessedUpdate
+from storage.uow import UnitOfWork
+from tests.conftest import FakeClock
+from tests.fakes import TOKEN, Chatter, RecordingSession
+
+SECRET = "s3cret_Token-for-tests"
+HOOK = "/telegram"
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+class WebhookSession(RecordingSession):
+    """Also answers setWebhook, as Telegram would."""
+
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[Any],
+        timeout: int | None = None,  # noqa: ASYNC109
+    ) -> Any:
+        if isinstance(method, SetWebhook):
+            self.requests.append(method)
+            return True
+        return await super().make_request(bot, method, timeout)
+
+
+def _settings(**overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "bot_token": TOKEN,
+        "webhook_url": "https://bot.example.org/telegram",
+        "webhook_secret": SecretStr(SECRET),
+        "webhook_max_connections": 7,
+    }
+    return Settings(_env_file=None, **(values | overrides))
+
+
+@asynccontextmanager
+async def _serve(
+    settings: Settings, dispatcher: Dispatcher, bot: Bot, engine: AsyncEngine
+) -> AsyncIterator[TestClient[Any, Any]]:
+    async with TestClient(TestServer(build_webhook_app(settings, dispatcher, bot, engine))) as c:
+        yield c
+
+
+def _body(update: Update) -> str:
+    return update.model_dump_json(exclude_none=True)
+
+
+async def _processed(uow: Callable[[], UnitOfWork]) -> int:
+    async with uow() as u:
+        return int(await u.session.scalar(select(func.count(ProcessedUpdate.update_id))) or 0)
+
+
+Running = tuple[Dispatcher, Bot, WebhookSession]
+
+
+@pytest.fixture
+def make_app(
+    session_factory: async_sessionmaker[AsyncSession], clock: FakeClock
+) -> Callable[[], Running]:
+    """A fresh dispatcher each call: one can be started only once at a time."""
+
+    def make() -> Running:
+        session = WebhookSession()
+        bot = Bot(token=TOKEN, session=session)
+        return build_application(_settings(), session_factory, bot, clock), bot, session
+
+    return make
+
+
+@pytest.fixture
+def app_bot(make_app: Callable[[], Running]) -> Running:
+    return make_app()
+
+
+@pytest.fixture
+async def client(app_bot: Running, engine: AsyncEngine) -> AsyncIterator[TestClient[Any, Any]]:
+    dispatcher, bot, _ = app_bot
+    async with _serve(_settings(), dispatcher, bot, engine) as c:
+        yield c
+
+
+async def test_wrong_or_missing_secret_is_refused_and_nothing_processed(
+    client: TestClient[Any, Any],
+    app_bot: Running,
+    uow: Callable[[], UnitOfWork],
+) -> None:
+    _, _, session = app_bot
+    session.clear()
+    start = _body(Chatter(7001, "Wang").text("/start"))
+    for headers in ({}, {SECRET_HEADER: "wrong"}, {SECRET_HEADER: SECRET + "x"}):
+        response = await client.post(HOOK, data=start, headers=headers)
+        assert response.status == 401
+    assert await _processed(uow) == 0
+    assert session.sent() == []
+
+
+async def test_start_is_answered_before_the_acknowledgement_and_once_only(
+    client: TestClient[Any, Any],
+    app_bot: Running,
+    uow: Callable[[], UnitOfWork],
+) -> None:
+    _, _, session = app_bot
+    session.clear()
+    start = _body(Chatter(7002, "Li").text("/start"))
+    headers = {SECRET_HEADER: SECRET, "Content-Type": "application/json"}
+    first = await client.post(HOOK, data=start, headers=headers)
+    assert first.status == 200
+    # by the time the 200 came, the reply was sent and the update recorded
+    assert len(session.sent(7002)) == 1
+    assert await _processed(uow) == 1
+    again = await client.post(HOOK, data=start, headers=headers)  # Telegram redelivers
+    assert again.status == 200
+    assert len(session.sent(7002)) == 1
+    assert await _processed(uow) == 1
+
+
+async def test_a_body_that_is_not_an_update_is_refused(
+    client: TestClient[Any, Any], uow: Callable[[], UnitOfWork]
+) -> None:
+    headers = {SECRET_HEADER: SECRET}
+    for body in ("{not json", "[1, 2]", '{"message": {}}', "\xff"):
+        response = await client.post(HOOK, data=body.encode("latin-1"), headers=headers)
+        assert response.status == 400, body
+    too_big = b'{"update_id": 1, "x": "' + b"a" * (1024 * 1024) + b'"}'
+    assert (await client.post(HOOK, data=too_big, headers=headers)).status == 413
+    assert await _processed(uow) == 0
+
+
+async def test_webhook_registered_and_dispatcher_started_at_startup_stopped_at_the_end(
+    app_bot: Running, engine: AsyncEngine
+) -> None:
+    dispatcher, bot, session = app_bot
+    lived: list[str] = []
+
+    async def started() -> None:
+        lived.append("start")
+
+    async def stopped() -> None:
+        lived.append("stop")
+
+    dispatcher.startup.register(started)
+    dispatcher.shutdown.register(stopped)
+    async with _serve(_settings(), dispatcher, bot, engine):
+        assert lived == ["start"]
+        [registered] = session.of_type(SetWebhook)
+    assert lived == ["start", "stop"]
+    assert registered.url == "https://bot.example.org/telegram"
+    assert registered.secret_token == SECRET
+    assert registered.max_connections == 7
+    assert registered.drop_pending_updates is False
+    assert registered.allowed_updates is not None
+    assert {"message", "callback_query"} <= set(registered.allowed_updates)
+    assert set(registered.allowed_updates) == set(dispatcher.resolve_used_update_types())
+
+
+async def test_an_escaping_error_is_not_acknowledged_and_the_redelivery_is_processed(
+    session_factory: async_sessionmaker[AsyncSession],
+    engine: AsyncEngine,
+    clock: FakeClock,
+    uow: Callable[[], UnitOfWork],
+) -> None:
+    failures = [RuntimeError("database went away")]
+    handled: list[str | None] = []
+
+    async def flaky(message: Message) -> None:
+        if failures:
+            raise failures.pop()
+        handled.append(message.text)
+
+    router = Router()
+    router.message.register(flaky)
+    dispatcher = Dispatcher()
+    dispatcher.update.outer_middleware(UnitOfWorkMiddleware(session_factory, clock))
+    dispatcher.include_router(router)
+    bot = Bot(token=TOKEN, session=WebhookSession())
+    update = _body(Chatter(7003, "Zhao").text("hello"))
+    headers = {SECRET_HEADER: SECRET}
+    async with _serve(_settings(), dispatcher, bot, engine) as c:
+        failed = await c.post(HOOK, data=update, headers=headers)
+        assert failed.status == 500
+        assert await _processed(uow) == 0  # rolled back: the redelivery is not skipped
+        redelivered = await c.post(HOOK, data=update, headers=headers)
+        assert redelivered.status == 200
+    assert handled == ["hello"]
+    assert await _processed(uow) == 1
+
+
+async def test_health_reports_the_database_and_redis(
+    client: TestClient[Any, Any], make_app: Callable[[], Running], engine: AsyncEngine
+) -> None:
+    response = await client.get("/healthz")
+    assert response.status == 200
+    assert await response.json() == {"database": "ok", "redis": "not configured"}
+
+    dispatcher, bot, _ = make_app()
+    broken = _settings(redis_url="redis://127.0.0.1:1/0")
+    async with _serve(broken, dispatcher, bot, engine) as c:
+        response = await c.get("/healthz")
+        assert response.status == 503
+        report = await response.json()
+    assert report["database"] == "ok"
+    assert report["redis"].startswith("failed: ")
+
+
+async def test_health_is_503_when_the_database_is_unreachable(
+    app_bot: Running,
+) -> None:
+    dispatcher, bot, _ = app_bot
+    closed = create_engine("postgresql+asyncpg://zhibu:hunter2@127.0.0.1:1/zhibu")
+    try:
+        async with _serve(_settings(), dispatcher, bot, closed) as c:
+            response = await c.get("/healthz")
+            assert response.status == 503
+            text = await response.text()
+    finally:
+        await closed.dispose()
+    report = json.loads(text)
+    assert report["database"].startswith("failed: ")
+    assert report["redis"] == "not configured"
+    assert "hunter2" not in text and "zhibu" not in text
+
+
+def _redis_up() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
+async def test_health_with_a_reachable_redis(app_bot: Running, engine: AsyncEngine) -> None:
+    dispatcher, bot, _ = app_bot
+    async with _serve(_settings(redis_url=REDIS_URL), dispatcher, bot, engine) as c:
+        response = await c.get("/healthz")
+        assert response.status == 200
+        assert await response.json() == {"database": "ok", "redis": "ok"}
+
+
+async def test_metrics_are_prometheus_text(client: TestClient[Any, Any]) -> None:
+    response = await client.get("/metrics")
+    assert response.status == 200
+    assert response.content_type == "text/plain"
+    body = await response.text()
+    assert any(line.startswith(("zhibu_", "python_")) for line in body.splitlines())
+
+
+def test_webhook_mode_needs_a_url_and_a_secret(app_bot: Running, engine: AsyncEngine) -> None:
+    dispatcher, bot, _ = app_bot
+    for settings, names in (
+        (_settings(webhook_secret=None), "ZHIBU_WEBHOOK_SECRET"),
+        (_settings(webhook_url=None), "ZHIBU_WEBHOOK_URL"),
+        (_settings(webhook_secret=SecretStr("with space")), "ZHIBU_WEBHOOK_SECRET"),
+    ):
+        with pytest.raises(WebhookConfigError, match=names):
+            build_webhook_app(settings, dispatcher, bot, engine)
