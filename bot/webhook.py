@@ -17,7 +17,6 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import cast
 
-import prometheus_client
 from aiogram import Bot, Dispatcher
 from aiogram.methods import TelegramMethod
 from aiogram.types import Update
@@ -28,6 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
+from bot.observability import metrics
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ async def _probe(name: str, check: Callable[[], Awaitable[None]]) -> str:
 
 
 async def _metrics(request: web.Request) -> web.Response:
-    body = prometheus_client.generate_latest(prometheus_client.REGISTRY)
+    body, content_type = metrics.render()
     response = web.Response(body=body)
-    response.headers["Content-Type"] = prometheus_client.CONTENT_TYPE_LATEST
+    response.headers["Content-Type"] = content_type
     return response
