@@ -35,6 +35,7 @@ from bot.handlers import (
 from bot.i18n import make_core, make_middleware
 from bot.middlewares.actor import ActorMiddleware
 from bot.middlewares.database import UnitOfWorkMiddleware
+from bot.middlewares.observe import setup_observation
 from bot.outbox import OutboxSender, SenderConfig, attach_outbox
 from bot.reminders.leadership import Leadership, leadership_for
 from bot.reminders.scheduler import SweepScheduler, build_scheduler
@@ -134,6 +135,7 @@ def build_dispatcher(
     dispatcher = Dispatcher(
         storage=storage, events_isolation=build_isolation(storage), settings=settings
     )
+    setup_observation(dispatcher)
     dispatcher.update.outer_middleware(UnitOfWorkMiddleware(session_factory, clock))
     dispatcher.update.outer_middleware(ActorMiddleware(session_factory))
     core = core or make_core()

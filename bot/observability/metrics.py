@@ -9,8 +9,10 @@ max, not its sum.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -52,7 +54,8 @@ SENDS = Counter(
 )
 SCHEDULER_LAG = Gauge(
     "zhibu_scheduler_lag_seconds",
-    "How late the scheduler started the last run of a sweep, after its scheduled time.",
+    "How late the scheduler started the last run of a sweep after its scheduled time (in "
+    "every process: a follower's scheduler fires too, and returns at once).",
     ["job"],
 )
 SWEEP_SECONDS = Histogram(
@@ -99,3 +102,15 @@ class DepthProbe:
             log.exception("could not count the outbox backlog")
             return
         OUTBOX_DEPTH.set(depth or 0)
+
+
+def watch_scheduler(scheduler: Any) -> None:
+    """Sets zhibu_scheduler_lag_seconds each time APScheduler hands a sweep to its executor:
+    only APScheduler knows the time the run was scheduled for (a coalesced run: the latest
+    missed one)."""
+
+    def submitted(event: JobSubmissionEvent) -> None:
+        late = datetime.now(UTC) - min(event.scheduled_run_times)
+        SCHEDULER_LAG.labels(event.job_id).set(max(0.0, late.total_seconds()))
+
+    scheduler.add_listener(submitted, EVENT_JOB_SUBMITTED)

@@ -40,6 +40,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.observability.metrics import SENDS, DepthProbe
 from bot.outbox.progress import ProgressReporter
 from bot.reminders.leadership import Leadership
 from bot.renderers import Outgoing, Renderer
@@ -226,6 +227,7 @@ class OutboxSender:
         self._task: asyncio.Task[None] | None = None
         self._claims_released = False
         self._unrendered: set[BroadcastKind] = set()
+        self._depth = DepthProbe()
         self.reporter = ProgressReporter(
             bot,
             session_factory,
@@ -299,6 +301,7 @@ class OutboxSender:
         return self._leadership is None or self._leadership.is_leader
 
     async def _cycle(self, *, report: bool = True) -> int:
+        await self._depth.measure(self._session_factory, self._clock())
         if not self._acting():
             await self._flush()  # what the sends that were under way came to
             # When this process leads again, rows left claimed (by it, or by a leader that
@@ -421,17 +424,20 @@ class OutboxSender:
             try:
                 message = await deliver(self.bot, delivery.chat_id, outgoing)
             except TelegramRetryAfter as exc:
+                SENDS.labels("retry_after").inc()
                 self.pacer.pause(exc.retry_after)
                 continue
             except TelegramUnauthorizedError:
                 # The token is wrong or revoked: no row is at fault, so none is failed.
                 log.error("Telegram refused the bot's token; sending paused")
+                SENDS.labels("unauthorized").inc()
                 self.pacer.pause(UNAUTHORIZED_PAUSE_SECONDS)
                 continue
             except (TelegramServerError, TelegramNetworkError) as exc:
                 return self._transient(delivery, exc)
             except TelegramAPIError as exc:
                 if is_unreachable(exc):
+                    SENDS.labels("unreachable").inc()
                     return {
                         "id": delivery.id,
                         "status": DeliveryStatus.UNREACHABLE,
@@ -440,6 +446,7 @@ class OutboxSender:
                 return self._failed(delivery, exc.message)
             except TimeoutError as exc:
                 return self._transient(delivery, exc)
+            SENDS.labels("sent").inc()
             return {
                 "id": delivery.id,
                 "status": DeliveryStatus.SENT,
@@ -452,6 +459,7 @@ class OutboxSender:
         plan = outbox.after_transient_failure(
             delivery.attempts, self.config.max_attempts, self._clock()
         )
+        SENDS.labels("retry" if plan.status == DeliveryStatus.PENDING else "failed").inc()
         return {
             "id": delivery.id,
             "status": plan.status,
@@ -463,6 +471,7 @@ class OutboxSender:
 
     @staticmethod
     def _failed(delivery: Delivery, error: str) -> dict[str, Any]:
+        SENDS.labels("failed").inc()
         return {
             "id": delivery.id,
             "status": DeliveryStatus.FAILED,

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import notices
 from bot.config import Settings
+from bot.observability.metrics import SWEEP_SECONDS, watch_scheduler
 from bot.reminders import deadlines, dues, guidance, meetings, tickets
 from bot.reminders.leadership import Leadership, SoleLeader
 from bot.services import housekeeping
@@ -112,7 +113,8 @@ def _every(
         if task is not None:
             scheduler.running_sweeps.add(task)
         try:
-            return await sweep(*sweep_args)
+            with SWEEP_SECONDS.labels(job_id).time():
+                return await sweep(*sweep_args)
         finally:
             if task is not None:
                 scheduler.running_sweeps.discard(task)
@@ -140,6 +142,7 @@ def build_scheduler(
     """Every sweep, gated on `leadership` (by default the sole process: SQLite, tests)."""
     leadership = leadership or SoleLeader()
     scheduler = SweepScheduler()
+    watch_scheduler(scheduler)
     chat = (session_factory, bot, core, settings, clock)
     _every(
         scheduler,
