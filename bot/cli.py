@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot.config import Settings
+from bot.observability.logs import configure_logging
 from bot.services.clock import utc_now
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
@@ -243,10 +244,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings()
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(settings)
     from bot.services.errors import DomainError
 
     if args.command == "run" and settings.bot_token is None:

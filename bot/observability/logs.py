@@ -111,7 +111,6 @@ def make_handler(log_format: str) -> logging.Handler:
 
 
 def configure_logging(settings: Settings) -> None:
-    """The process's logging: one handler on the root logger, replacing any earlier one."""
-    logging.basicConfig(
-        level=settings.log_level, handlers=[make_handler(settings.log_format)], force=True
-    )
+    """The process's logging: one handler on the root logger. Like basicConfig, it leaves a
+    set-up already in place alone (pytest's capture, an embedding program's)."""
+    logging.basicConfig(level=settings.log_level, handlers=[make_handler(settings.log_format)])
