@@ -4,10 +4,16 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
+import aiohttp
 import pytest
 from aiogram import Bot
 from aiogram.types import WebhookInfo
@@ -27,6 +33,7 @@ from storage.uow import UnitOfWork
 TOKEN = "100000:webhook-token-for-the-local-sandbox-only"
 SECRET = "e2e_webhook-secret"
 USER = 300001
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -150,3 +157,62 @@ async def test_an_update_sent_while_the_process_is_down_is_answered_after_restar
         answer = await client.wait_for_bot_message(USER, timeout=10.0)
         assert "/" in message_text(answer)  # the help lists commands
     assert await _processed(uow) == 2
+
+
+async def _healthy(url: str) -> bool:
+    try:
+        async with aiohttp.ClientSession() as session, session.get(url) as response:
+            return response.status == 200
+    except aiohttp.ClientError:
+        return False
+
+
+async def test_the_webhook_command_serves_and_stops_gracefully_on_sigterm(
+    sandbox: tuple[SandboxServer, SandboxClient], tmp_path: Path
+) -> None:
+    """`zhibu webhook` as operators run it: migrates a fresh database, registers the webhook,
+    answers, and on SIGTERM stops after its shutdown ran, exiting 0."""
+    server, client = sandbox
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZHIBU_")}
+    env.update(
+        ZHIBU_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'zhibu.db'}",
+        ZHIBU_BOT_TOKEN=TOKEN,
+        ZHIBU_BOT_API_SERVER=server.base_url,
+        ZHIBU_WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
+        ZHIBU_WEBHOOK_SECRET=SECRET,
+        ZHIBU_WEBHOOK_PORT=str(port),
+        ZHIBU_QUIET_HOURS="00:00-00:00",
+    )
+    log_path = tmp_path / "webhook.log"
+    with log_path.open("wb") as log_file:
+        process = subprocess.Popen(  # noqa: ASYNC220 - returns at once
+            [sys.executable, "-m", "bot", "webhook"],
+            cwd=tmp_path,  # no stray .env is read
+            env=env | {"PYTHONPATH": str(ROOT)},
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        for _ in range(150):
+            assert process.poll() is None, log_path.read_text()
+            if await _healthy(f"http://127.0.0.1:{port}/healthz"):
+                break
+            await asyncio.sleep(0.1)
+        else:
+            raise AssertionError(f"not serving: {log_path.read_text()}")
+        assert server.state.webhook.url == f"http://127.0.0.1:{port}/telegram"
+        await client.mark()
+        await client.send_text(USER, "/start")
+        await client.wait_for_bot_message(USER)
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.to_thread(process.wait, 15) == 0, log_path.read_text()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    log = log_path.read_text()
+    # the update was answered (in flight or before), then the dispatcher's shutdown ran
+    shut_down = log.index("Scheduler has been shut down")
+    assert log.index('"POST /telegram HTTP/1.1" 200') < shut_down
+    assert log.index("stopping") < shut_down

@@ -8,6 +8,7 @@ import json
 import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import build_application
+from bot.cli import main
 from bot.config import Settings
 from bot.middlewares.database import UnitOfWorkMiddleware
 from bot.webhook import SECRET_HEADER, WebhookConfigError, build_webhook_app
@@ -281,3 +283,30 @@ def test_webhook_mode_needs_a_url_and_a_secret(app_bot: Running, engine: AsyncEn
     ):
         with pytest.raises(WebhookConfigError, match=names):
             build_webhook_app(settings, dispatcher, bot, engine)
+
+
+@pytest.mark.parametrize(
+    ("missing", "named"),
+    [
+        ("ZHIBU_WEBHOOK_SECRET", "ZHIBU_WEBHOOK_SECRET"),
+        ("ZHIBU_WEBHOOK_URL", "ZHIBU_WEBHOOK_URL"),
+        ("ZHIBU_BOT_TOKEN", "ZHIBU_BOT_TOKEN"),
+    ],
+)
+def test_the_webhook_command_refuses_to_start_without_its_settings(
+    missing: str,
+    named: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    database = tmp_path / "zhibu.db"
+    monkeypatch.chdir(tmp_path)  # no stray .env is read
+    monkeypatch.setenv("ZHIBU_DATABASE_URL", f"sqlite+aiosqlite:///{database}")
+    monkeypatch.setenv("ZHIBU_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("ZHIBU_WEBHOOK_URL", "https://bot.example.org/telegram")
+    monkeypatch.setenv("ZHIBU_WEBHOOK_SECRET", SECRET)
+    monkeypatch.delenv(missing)
+    assert main(["webhook"]) == 2
+    assert named in capsys.readouterr().err
+    assert not database.exists()  # refused before migrating anything
