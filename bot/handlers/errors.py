@@ -13,6 +13,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
 from aiogram.types import CallbackQuery, ErrorEvent, Message, User
 from aiogram_i18n import I18nContext, I18nMiddleware
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from bot.handlers.render import localized_params
 from bot.services.errors import DomainError
@@ -46,7 +47,12 @@ async def unexpected_error(
     event_from_user: User | None = None,
 ) -> None:
     """Logged with its traceback; the user is told, even when the failure came before the
-    language was known (a database outage), in their Telegram language."""
+    language was known (a database outage), in their Telegram language.
+
+    A database that cannot be reached is passed on after telling the user: in webhook mode
+    the update is then answered with an error, so Telegram delivers it again later and it
+    is handled once the database is back (nothing of it was committed). Any other failure
+    is acknowledged: redelivering a bug would only repeat it."""
     log.exception("update %s failed", event.update.update_id, exc_info=event.exception)
     if i18n is not None:
         text = i18n.get("error-unexpected")
@@ -54,6 +60,15 @@ async def unexpected_error(
         locale = negotiate(event_from_user.language_code if event_from_user else None)
         text = i18n_middleware.core.get("error-unexpected", locale)
     await _explain(event, text)
+    if is_unreachable_database(event.exception):
+        raise event.exception
+
+
+def is_unreachable_database(error: BaseException) -> bool:
+    """The database could not be reached (not a query that failed on its own)."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, (OperationalError, InterfaceError, ConnectionError, TimeoutError))
 
 
 async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:

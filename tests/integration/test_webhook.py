@@ -18,6 +18,7 @@ from aiogram.types import Message, Update
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import SecretStr
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import build_application
@@ -310,3 +311,38 @@ def test_the_webhook_command_refuses_to_start_without_its_settings(
     assert main(["webhook"]) == 2
     assert named in capsys.readouterr().err
     assert not database.exists()  # refused before migrating anything
+
+
+async def test_a_database_outage_is_told_and_left_for_telegram_to_deliver_again(
+    make_app: Callable[[], Running], engine: AsyncEngine, uow: Callable[[], UnitOfWork]
+) -> None:
+    """The real application: the errors router tells the user, and an unreachable database
+    is not acknowledged (500), so the update comes again and is handled once it is back.
+    A bug is acknowledged: redelivering it would only repeat it."""
+    dispatcher, bot, session = make_app()
+    failures: list[Exception] = [
+        OperationalError("SELECT 1", {}, ConnectionRefusedError("refused")),
+        RuntimeError("a bug"),
+    ]
+    handled: list[str | None] = []
+
+    async def flaky(message: Message) -> None:
+        if failures:
+            raise failures.pop(0)
+        handled.append(message.text)
+
+    dispatcher.message.register(flaky)  # ahead of every feature router
+    outage = _body(Chatter(7004, "Qian").text("hello"))
+    bug = _body(Chatter(7005, "Sun").text("again"))
+    headers = {SECRET_HEADER: SECRET}
+    async with _serve(_settings(), dispatcher, bot, engine) as c:
+        session.clear()
+        assert (await c.post(HOOK, data=outage, headers=headers)).status == 500
+        assert len(session.sent(7004)) == 1  # the user knows something went wrong
+        assert await _processed(uow) == 0
+        assert (await c.post(HOOK, data=bug, headers=headers)).status == 200
+        assert (await c.post(HOOK, data=outage, headers=headers)).status == 200
+    assert handled == ["hello"]
+    # the redelivered update is recorded; the bug's changes (its id too) were rolled back,
+    # and Telegram, told 200, does not send it again
+    assert await _processed(uow) == 1
