@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import cast
 
 from aiogram import Bot, Dispatcher
+from aiogram.dispatcher.middlewares.user_context import UserContextMiddleware
 from aiogram.methods import TelegramMethod
 from aiogram.types import Update
 from aiohttp import web
@@ -28,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.observability import metrics
+from bot.observability.logs import bound_update
 
 log = logging.getLogger(__name__)
 
@@ -114,13 +116,17 @@ def _update_handler(
             update = Update.model_validate(await request.json(), context={"bot": bot})
         except (ValueError, ValidationError):  # not JSON, or JSON that is not an update
             return web.Response(status=400, text="Bad Request: not an update")
-        try:
-            result = await dispatcher.feed_update(bot, update)
-        except Exception:  # not acknowledged: Telegram delivers it again later
-            log.exception("update %s failed; left for redelivery", update.update_id)
-            return web.Response(status=500, text="Internal Server Error")
-        if isinstance(result, TelegramMethod):  # a handler that returned its answer
-            await dispatcher.silent_call_request(bot, result)
+        # bound here too, for the lines written outside the middlewares: aiogram's "Update id=
+        # ... is handled" after them, a handler's returned answer, a failure
+        user = UserContextMiddleware.resolve_event_context(update).user
+        with bound_update(update.update_id, user.id if user is not None else None):
+            try:
+                result = await dispatcher.feed_update(bot, update)
+            except Exception:  # not acknowledged: Telegram delivers it again later
+                log.exception("update %s failed; left for redelivery", update.update_id)
+                return web.Response(status=500, text="Internal Server Error")
+            if isinstance(result, TelegramMethod):  # a handler that returned its answer
+                await dispatcher.silent_call_request(bot, result)
         return web.json_response({})
 
     return handle

@@ -5,6 +5,7 @@ registered at startup."""
 from __future__ import annotations
 
 import json
+import logging
 import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -25,6 +26,7 @@ from bot.app import build_application
 from bot.cli import main
 from bot.config import Settings
 from bot.middlewares.database import UnitOfWorkMiddleware
+from bot.observability.logs import ContextFilter
 from bot.webhook import SECRET_HEADER, WebhookConfigError, build_webhook_app
 from storage.db import create_engine
 from storage.models import ProcessedUpdate
@@ -141,6 +143,24 @@ async def test_start_is_answered_before_the_acknowledgement_and_once_only(
     assert again.status == 200
     assert len(session.sent(7002)) == 1
     assert await _processed(uow) == 1
+
+
+async def test_every_line_of_an_update_names_it_even_after_the_middlewares(
+    client: TestClient[Any, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    # aiogram's own "Update id=... is handled" is written once our middlewares returned
+    start = Chatter(7003, "Zhou").text("/start")
+    headers = {SECRET_HEADER: SECRET, "Content-Type": "application/json"}
+    caplog.handler.addFilter(ContextFilter())  # caplog's records get the ids too
+    with caplog.at_level(logging.INFO, logger="aiogram.event"):
+        response = await client.post(HOOK, data=_body(start), headers=headers)
+    assert response.status == 200
+    [summary] = [r for r in caplog.records if r.name == "aiogram.event"]
+    assert summary.getMessage().startswith(f"Update id={start.update_id} is handled")
+    assert (getattr(summary, "update_id", None), getattr(summary, "user_id", None)) == (
+        start.update_id,
+        7003,
+    )
 
 
 async def test_a_body_that_is_not_an_update_is_refused(
