@@ -133,6 +133,45 @@ async def test_a_line_logged_while_handling_carries_the_update_user_and_org(
     assert (UPDATE_ID.get(), USER_ID.get(), ORG_ID.get()) == (None, None, None)
 
 
+async def test_updates_handled_at_once_keep_their_own_ids(bench: Bench) -> None:
+    # the secretary's update stops halfway and the newcomer's runs in between: each one's
+    # lines still carry its own ids (the ids are per task, not per process)
+    newcomer = Chatter(9001, "访客")
+    halfway, finished = asyncio.Event(), asyncio.Event()
+
+    async def interleave(
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        assert isinstance(event, Message)
+        if event.text == "/help":
+            probe_log.info("first half")
+            halfway.set()
+            await finished.wait()
+            probe_log.info("second half")
+        else:
+            await halfway.wait()
+            probe_log.info("in between")
+            finished.set()
+        return await handler(event, data)
+
+    bench.dp.message.outer_middleware(interleave)
+    first, second = bench.secretary.text("/help"), newcomer.text("/start")
+    with captured("text") as buffer:
+        async with asyncio.timeout(10):
+            await asyncio.gather(bench.send(first), bench.send(second))
+
+    org = bench.tree.branch_a.id
+    mine = f"update={first.update_id} user=2001 org={org}: "
+    [before] = lines_with(buffer, "first half")
+    [between] = lines_with(buffer, "in between")
+    [after] = lines_with(buffer, "second half")
+    assert mine in before and mine in after
+    assert f"update={second.update_id} user=9001 org=-: in between" in between
+    assert buffer.getvalue().index("in between") < buffer.getvalue().index("second half")
+
+
 async def test_json_lines_parse_and_carry_the_ids_and_the_traceback(bench: Bench) -> None:
     update = bench.secretary.text("boom")
     with captured("json") as buffer:
