@@ -16,8 +16,15 @@ from sandbox.client import SandboxClient
 async def demo(database_url: str) -> AsyncIterator[DemoRuntime]:
     """The demo on the wall clock (the sandbox stamps messages with real time). Quiet hours
     are switched off so the results don't depend on the hour CI runs at; the flow tests
-    cover quiet hours with a fake clock."""
-    settings = Settings(_env_file=None, database_url=database_url, quiet_hours="00:00-00:00")
+    cover quiet hours with a fake clock. On PostgreSQL the outbox sender and the scheduler
+    act only once this process leads (an advisory lock, taken after a lease of two polls):
+    a short poll makes that a fraction of a second instead of ten."""
+    settings = Settings(
+        _env_file=None,
+        database_url=database_url,
+        scheduler_poll_seconds=0.2,
+        quiet_hours="00:00-00:00",
+    )
     runtime = await start_demo(settings, port=0)
     try:
         yield runtime

@@ -24,7 +24,7 @@ SECRETARY, MEMBER, HERDER, SECRETARY_B = 100002, 100003, 100005, 100006
 async def demo(database_url: str, clock: FakeClock) -> AsyncIterator[DemoRuntime]:
     """The demo on the tests' fixed clock (10:00 in Shanghai): outside quiet hours, so the
     invitations go out at once, whatever the time of day the tests run."""
-    settings = Settings(_env_file=None, database_url=database_url)
+    settings = Settings(_env_file=None, database_url=database_url, scheduler_poll_seconds=0.2)
     runtime = await start_demo(settings, port=0, clock=clock)
     try:
         yield runtime

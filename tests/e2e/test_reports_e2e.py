@@ -23,7 +23,12 @@ SECRETARY = 100002  # 李书记 · 哈业胡同嘎查党支部
 async def demo(database_url: str, clock: FakeClock) -> AsyncIterator[DemoRuntime]:
     """The demo on the tests' clock (21 November 2026), so "last month" is October, the
     month of the demo's seeded meetings."""
-    settings = Settings(_env_file=None, database_url=database_url, quiet_hours="00:00-00:00")
+    settings = Settings(
+        _env_file=None,
+        database_url=database_url,
+        scheduler_poll_seconds=0.2,
+        quiet_hours="00:00-00:00",
+    )
     runtime = await start_demo(settings, port=0, clock=clock)
     try:
         yield runtime

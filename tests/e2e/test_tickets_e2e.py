@@ -28,7 +28,7 @@ SECRETARY, MEMBER, RESIDENT = 100006, 100003, 100007  # 北京路社区: secreta
 async def demo(database_url: str, clock: FakeClock) -> AsyncIterator[DemoRuntime]:
     """The demo on the tests' fixed clock (10:00 in Shanghai, outside quiet hours), with the
     demo's member 张党员 also a member of the community branch."""
-    settings = Settings(_env_file=None, database_url=database_url)
+    settings = Settings(_env_file=None, database_url=database_url, scheduler_poll_seconds=0.2)
     runtime = await start_demo(settings, port=0, clock=clock)
     try:
         async with UnitOfWork(create_session_factory(runtime.engine)) as uow:
