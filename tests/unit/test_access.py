@@ -100,3 +100,61 @@ def test_scope_roots_drop_nested_grants() -> None:
         ),
     )
     assert [g.org_id for g in scope_roots(actor, Action.INVITE)] == [1, 5]
+
+
+# Every action: who may do it where they hold their role (written out from the domain rules,
+# not read from the policy, so a change to the policy has to change this table too).
+_OFFICERS = {Role.SECRETARY, Role.DEPUTY_SECRETARY}
+_BRANCH_OFFICERS = _OFFICERS | {Role.COMMITTEE_MEMBER}
+EXPECTED: dict[Action, set[Role]] = {
+    Action.VIEW_ORGANIZATION: {Role.ADMIN, *_BRANCH_OFFICERS, Role.GROUP_LEADER},
+    Action.MANAGE_ORGANIZATION: {Role.ADMIN, *_OFFICERS},
+    Action.INVITE: {Role.ADMIN, *_OFFICERS},
+    Action.DECIDE_JOIN: {Role.ADMIN, *_OFFICERS},
+    Action.IMPORT: {Role.ADMIN, *_OFFICERS},
+    Action.SCHEDULE_MEETING: {*_OFFICERS, Role.GROUP_LEADER},
+    Action.PROXY_SIGN_IN: {*_OFFICERS, Role.GROUP_LEADER, Role.CENTRAL_HOUSEHOLD},
+    Action.PUBLISH_GUIDANCE: {Role.ADMIN},
+    Action.ACKNOWLEDGE_GUIDANCE: set(_OFFICERS),
+    Action.BROADCAST: {Role.ADMIN, *_OFFICERS},
+    Action.BROADCAST_URGENT: {Role.ADMIN},
+    Action.REPORT_TICKET: set(Role) - {Role.ADMIN},
+    Action.TAKE_TICKET: set(Role) - {Role.ADMIN, Role.RESIDENT},
+    Action.DISPATCH_TICKET: set(_BRANCH_OFFICERS),
+    Action.VIEW_TICKETS: {Role.ADMIN, *_BRANCH_OFFICERS},
+    Action.PAY_DUES: set(Role) - {Role.ADMIN, Role.RESIDENT},
+    Action.RECORD_DUES: set(_BRANCH_OFFICERS),
+    Action.ASSESS_DUES: set(_OFFICERS),
+    Action.VIEW_DUES: {Role.ADMIN, *_BRANCH_OFFICERS},
+    Action.VIEW_DEADLINES: {Role.ADMIN, *_BRANCH_OFFICERS},
+    Action.SET_MEETING_FREQUENCY: {Role.ADMIN},
+    Action.VIEW_REPORTS: {Role.ADMIN, *_BRANCH_OFFICERS},
+    Action.CONFIGURE_SCORING: {Role.ADMIN},
+}
+# Where each role sits, and what that reaches: its own organization and everything below.
+REACHES = {
+    (role, where): {"committee", "branch_a", "group_a1", "branch_b"}
+    if where == "committee"
+    else {"branch_a", "group_a1"}
+    if where == "branch_a"
+    else {"group_a1"}
+    for role, where in MANAGES
+}
+EVERY_CASE = [
+    (role, where, action, target)
+    for (role, where) in MANAGES
+    for action in Action
+    for target in TARGETS
+]
+
+
+def test_the_table_names_every_action() -> None:
+    assert set(EXPECTED) == set(Action)
+
+
+@pytest.mark.parametrize(("role", "where", "action", "target"), EVERY_CASE)
+def test_every_role_action_and_place(role: Role, where: str, action: Action, target: str) -> None:
+    """Allowed exactly when the role allows the action and the target is in its reach: never
+    another branch, another committee, or a path that only shares a prefix."""
+    expected = role in EXPECTED[action] and target in REACHES[(role, where)]
+    assert can(_actor(role, where), action, TARGETS[target]) is expected
