@@ -127,7 +127,7 @@ def _every(
         replace_existing=True,
         coalesce=True,
         max_instances=1,
-        misfire_grace_time=int(interval.total_seconds()),
+        misfire_grace_time=max(1, round(interval.total_seconds())),  # APScheduler: >= 1 s
     )
 
 
