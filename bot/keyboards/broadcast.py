@@ -15,6 +15,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded, PageNumber
 from bot.keyboards.meeting_admin import short
 from bot.services.broadcasts import Listing, Where, Who
 from storage.models import Organization
@@ -39,7 +40,7 @@ class FlowStep(StrEnum):
     ABORT = "x"
 
 
-class BroadcastFlowCB(CallbackData, prefix="bf"):
+class BroadcastFlowCB(Bounded, CallbackData, prefix="bf"):
     step: FlowStep
     value: str = ""
     num: int = 0
@@ -58,15 +59,15 @@ LISTING_OF = {
 }
 
 
-class BroadcastViewCB(CallbackData, prefix="bv"):
+class BroadcastViewCB(Bounded, CallbackData, prefix="bv"):
     """One screen of /broadcasts (broadcast_id 0 with LIST = the list)."""
 
     view: View
     broadcast_id: int = 0
-    page: int = 0
+    page: PageNumber = 0
 
 
-class BroadcastAckCB(CallbackData, prefix="ack"):
+class BroadcastAckCB(Bounded, CallbackData, prefix="ack"):
     """已学习 under a received broadcast: the delivery row of the one who got it."""
 
     delivery_id: int

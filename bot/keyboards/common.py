@@ -9,13 +9,14 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded, PageNumber
 from bot.services.locale import LOCALES
 from storage.models import Organization
 
 PAGE_SIZE = 8
 
 
-class LanguageCB(CallbackData, prefix="lang"):
+class LanguageCB(Bounded, CallbackData, prefix="lang"):
     code: str
 
 
@@ -34,15 +35,15 @@ class NavPurpose(StrEnum):
     VIEW = "v"
 
 
-class OrgNavCB(CallbackData, prefix="nav"):
+class OrgNavCB(Bounded, CallbackData, prefix="nav"):
     """Open one node of the tree (org_id 0 = the actor's top organizations)."""
 
     purpose: NavPurpose
     org_id: int
-    page: int = 0
+    page: PageNumber = 0
 
 
-class OrgPickCB(CallbackData, prefix="pick"):
+class OrgPickCB(Bounded, CallbackData, prefix="pick"):
     purpose: NavPurpose
     org_id: int
 

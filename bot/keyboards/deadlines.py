@@ -14,6 +14,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded, PageNumber
 from bot.services.deadlines import NEXT_FREQUENCY, SETTABLE_KINDS, FrequencySettings
 from bot.services.periods import Frequency
 from bot.services.roles import MeetingKind
@@ -28,13 +29,13 @@ class DeadlineView(StrEnum):
     RESET = "r"  # the committee's frequencies back to what it inherits
 
 
-class DeadlinesCB(CallbackData, prefix="dl"):
+class DeadlinesCB(Bounded, CallbackData, prefix="dl"):
     view: DeadlineView
     org_id: int = 0
-    page: int = 0
+    page: PageNumber = 0
 
 
-class FrequencyCB(CallbackData, prefix="dlf"):
+class FrequencyCB(Bounded, CallbackData, prefix="dlf"):
     """Require `kind` at `frequency` below the committee: the button carries the value it
     sets, so a repeated tap sets the same value again instead of cycling on."""
 

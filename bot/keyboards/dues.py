@@ -16,6 +16,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded, PageNumber
 from bot.services.dues_rules import DuesCategory, yuan
 from bot.services.periods import month_label
 from storage.models import DuesPayment, Organization
@@ -43,9 +44,9 @@ class MenuAction(StrEnum):
     BRANCHES = "b"  # choose a branch (a page of them)
 
 
-class DuesMenuCB(CallbackData, prefix="dm"):
+class DuesMenuCB(Bounded, CallbackData, prefix="dm"):
     action: MenuAction
-    page: int = 0
+    page: PageNumber = 0
 
 
 class BranchAction(StrEnum):
@@ -59,13 +60,13 @@ class BranchAction(StrEnum):
     DUES_DAY = "d"  # change the branch's dues day
 
 
-class BranchCB(CallbackData, prefix="db"):
+class BranchCB(Bounded, CallbackData, prefix="db"):
     """A branch screen of an officer or admin; month 0 is the current month."""
 
     action: BranchAction
     branch_id: int
     month: int = 0
-    page: int = 0
+    page: PageNumber = 0
 
 
 class PaymentAction(StrEnum):
@@ -75,7 +76,7 @@ class PaymentAction(StrEnum):
     RECEIPT = "p"  # send the receipt photo
 
 
-class PaymentCB(CallbackData, prefix="dp"):
+class PaymentCB(Bounded, CallbackData, prefix="dp"):
     action: PaymentAction
     payment_id: int
 
@@ -89,7 +90,7 @@ class ReportStep(StrEnum):
     SUBMIT = "u"
 
 
-class ReportCB(CallbackData, prefix="dr"):
+class ReportCB(Bounded, CallbackData, prefix="dr"):
     step: ReportStep
     value: int = 0
 
@@ -108,7 +109,7 @@ class RecordStep(StrEnum):
     CONFIRM = "y"
 
 
-class RecordCB(CallbackData, prefix="dc"):
+class RecordCB(Bounded, CallbackData, prefix="dc"):
     step: RecordStep
     value: int = 0
 
@@ -120,18 +121,18 @@ class AssessStep(StrEnum):
     SAVE = "s"
 
 
-class AssessCB(CallbackData, prefix="da"):
+class AssessCB(Bounded, CallbackData, prefix="da"):
     step: AssessStep
     value: int = 0
 
 
-class FarmerCB(CallbackData, prefix="df"):
+class FarmerCB(Bounded, CallbackData, prefix="df"):
     """Change a committee's monthly amount for farmers and herders."""
 
     committee_id: int
 
 
-class AbortCB(CallbackData, prefix="dx"):
+class AbortCB(Bounded, CallbackData, prefix="dx"):
     """Leave whichever dues flow is open."""
 
 

@@ -17,18 +17,19 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded
 from bot.keyboards.meeting_admin import ScheduleCB, Step, short
 from bot.services.themed_day import MAX_DAY, CalendarKind
 from storage.models import Guidance, Organization
 
 
-class GuidanceAckCB(CallbackData, prefix="gack"):
+class GuidanceAckCB(Bounded, CallbackData, prefix="gack"):
     """ "Received" under a guidance (or its reminder), pressed by a branch officer."""
 
     guidance_id: int
 
 
-class GuidanceFilesCB(CallbackData, prefix="gfile"):
+class GuidanceFilesCB(Bounded, CallbackData, prefix="gfile"):
     """Send me the guidance's documents and photos."""
 
     guidance_id: int
@@ -39,7 +40,7 @@ class MenuAction(StrEnum):
     MONTH = "m"
 
 
-class GuidanceMenuCB(CallbackData, prefix="gm"):
+class GuidanceMenuCB(Bounded, CallbackData, prefix="gm"):
     action: MenuAction
     committee_id: int
     month: str = ""
@@ -60,12 +61,12 @@ class FlowStep(StrEnum):
     ABORT = "x"
 
 
-class GuidanceFlowCB(CallbackData, prefix="gf"):
+class GuidanceFlowCB(Bounded, CallbackData, prefix="gf"):
     step: FlowStep
     value: str = ""
 
 
-class CoverageCB(CallbackData, prefix="gc"):
+class CoverageCB(Bounded, CallbackData, prefix="gc"):
     """Coverage of one committee (guidance_id 0 = its latest published guidance)."""
 
     committee_id: int
@@ -79,14 +80,14 @@ class ThemedDayAction(StrEnum):
     CLEAR = "x"
 
 
-class ThemedDayCB(CallbackData, prefix="td"):
+class ThemedDayCB(Bounded, CallbackData, prefix="td"):
     action: ThemedDayAction
     branch_id: int
     calendar: str = ""
     day: int = 0
 
 
-class ThemedDateCB(CallbackData, prefix="tdm"):
+class ThemedDateCB(Bounded, CallbackData, prefix="tdm"):
     """The meeting flow's one-tap start time on the branch's themed day: YYYYMMDDHHMM."""
 
     when: str

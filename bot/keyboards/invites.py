@@ -7,31 +7,32 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded
 from bot.services.roles import Role
 
 USES_CHOICES = (1, 10, 50, 200)
 DAYS_CHOICES = (1, 3, 7, 30)
 
 
-class InviteRoleCB(CallbackData, prefix="ivr"):
+class InviteRoleCB(Bounded, CallbackData, prefix="ivr"):
     org_id: int
     role: Role
 
 
-class InviteUsesCB(CallbackData, prefix="ivu"):
+class InviteUsesCB(Bounded, CallbackData, prefix="ivu"):
     org_id: int
     role: Role
     uses: int
 
 
-class InviteMakeCB(CallbackData, prefix="ivm"):
+class InviteMakeCB(Bounded, CallbackData, prefix="ivm"):
     org_id: int
     role: Role
     uses: int
     days: int
 
 
-class InviteRevokeCB(CallbackData, prefix="ivx"):
+class InviteRevokeCB(Bounded, CallbackData, prefix="ivx"):
     invite_id: int
 
 

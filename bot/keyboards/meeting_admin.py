@@ -14,6 +14,7 @@ from aiogram.types import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMar
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded
 from bot.keyboards.meetings import LeaveDecisionCB, VoiceReviewCB
 from bot.services.roles import Audience, MeetingKind, SignInMethod
 from storage.models import Organization
@@ -45,7 +46,7 @@ class Step(StrEnum):
     ABORT = "x"
 
 
-class ScheduleCB(CallbackData, prefix="ms"):
+class ScheduleCB(Bounded, CallbackData, prefix="ms"):
     step: Step
     value: str = ""
     num: int = 0
@@ -66,7 +67,7 @@ class AdminAction(StrEnum):
     REVIEWS = "r"
 
 
-class MeetingAdminCB(CallbackData, prefix="ma"):
+class MeetingAdminCB(Bounded, CallbackData, prefix="ma"):
     """One action of a manager on one meeting (meeting_id 0 with LIST = the list)."""
 
     meeting_id: int

@@ -12,6 +12,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded
 from bot.services.roles import SignInMethod
 from storage.models import Meeting
 
@@ -25,24 +26,24 @@ class InvitationAction(StrEnum):
     VOICE = "v"  # explain how to send a voice note
 
 
-class InvitationCB(CallbackData, prefix="inv"):
+class InvitationCB(Bounded, CallbackData, prefix="inv"):
     """A member's answer to an invitation, or a sign-in step, for one meeting."""
 
     meeting_id: int
     action: InvitationAction
 
 
-class LeaveDecisionCB(CallbackData, prefix="lv"):
+class LeaveDecisionCB(Bounded, CallbackData, prefix="lv"):
     invitation_id: int
     approve: bool
 
 
-class VoiceReviewCB(CallbackData, prefix="vr"):
+class VoiceReviewCB(Bounded, CallbackData, prefix="vr"):
     attendance_id: int
     approve: bool
 
 
-class ProxyCB(CallbackData, prefix="px"):
+class ProxyCB(Bounded, CallbackData, prefix="px"):
     """A group leader signing in one neighbour (person_id 0 = show the list)."""
 
     meeting_id: int

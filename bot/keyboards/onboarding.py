@@ -7,9 +7,10 @@ from aiogram.types import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMar
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded
 
 
-class JoinDecisionCB(CallbackData, prefix="join"):
+class JoinDecisionCB(Bounded, CallbackData, prefix="join"):
     request_id: int
     approve: bool
 

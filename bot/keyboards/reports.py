@@ -16,6 +16,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from pydantic import Field
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded
 from bot.services.periods import Frequency, Period, month_index
 from bot.services.scoring import MAX_WEIGHT, WEIGHT_STEP, Component, ScoringSettings
 from storage.models import Organization
@@ -59,7 +60,7 @@ def span_of(period: Period) -> Span:
     return next(s for s, f in SPAN_FREQUENCY.items() if f is period.frequency)
 
 
-class ReportCB(CallbackData, prefix="rp"):
+class ReportCB(Bounded, CallbackData, prefix="rp"):
     """A screen of /report. `first` is the first month of the shown period (any month of
     it: the period is the month, quarter or year containing it); `chart` the id of the
     chart photo above the text, replaced in place when the period changes."""
@@ -84,7 +85,7 @@ class ExportKind(StrEnum):
     COMMITTEE = "c"  # the committee's branches side by side
 
 
-class ExportCB(CallbackData, prefix="rpx"):
+class ExportCB(Bounded, CallbackData, prefix="rpx"):
     export: ExportKind
     org_id: OrgId
     span: Span
@@ -95,7 +96,7 @@ class ExportCB(CallbackData, prefix="rpx"):
         return Period.containing(self.first, self.span.frequency)
 
 
-class WeightCB(CallbackData, prefix="rpw"):
+class WeightCB(Bounded, CallbackData, prefix="rpw"):
     """Set `component`'s weight to `weight`: the button carries the value it sets, so a
     repeated tap sets the same value again instead of stepping on. `span`, `first` and
     `chart` lead back to the committee view the weights were opened from."""

@@ -14,13 +14,14 @@ from aiogram.types import (
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded
 from bot.keyboards.meetings import ProxyCB
 from storage.models import Meeting, Person
 
 LABEL_MAX = 48
 
 
-class SignInPickCB(CallbackData, prefix="sp"):
+class SignInPickCB(Bounded, CallbackData, prefix="sp"):
     """Which open meeting a location or voice note sent without a button was meant for."""
 
     meeting_id: int

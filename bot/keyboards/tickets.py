@@ -14,6 +14,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
+from bot.keyboards.bounded import Bounded, PageNumber
 from bot.services.tickets import DEFAULT_CATEGORIES, Choice, Page, TicketView
 from storage.models import Organization, Ticket, TicketStatus
 
@@ -38,7 +39,7 @@ class ReportStep(StrEnum):
     ABORT = "x"
 
 
-class ReportCB(CallbackData, prefix="tn"):
+class ReportCB(Bounded, CallbackData, prefix="tn"):
     """A button of the /need flow (only works in the step that showed it)."""
 
     step: ReportStep
@@ -66,7 +67,7 @@ class TicketAction(StrEnum):
     MEDIA = "v"  # send the photos, voice note and location again
 
 
-class TicketCB(CallbackData, prefix="tk"):
+class TicketCB(Bounded, CallbackData, prefix="tk"):
     action: TicketAction
     ticket_id: int
     arg: int = 0
@@ -80,9 +81,9 @@ class ListView(StrEnum):
     STATS = "s"
 
 
-class ListCB(CallbackData, prefix="tl"):
+class ListCB(Bounded, CallbackData, prefix="tl"):
     view: ListView
-    page: int = 0
+    page: PageNumber = 0
     year: int = 0
     month: int = 0
 
