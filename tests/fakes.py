@@ -10,7 +10,7 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.exceptions import TelegramForbiddenError
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import (
     AnswerCallbackQuery,
     DeleteMessage,
@@ -48,6 +48,7 @@ from aiogram.types import (
 BOT_ID = 42
 BOT_USER = User(id=BOT_ID, is_bot=True, first_name="Zhibu", username="zhibu_test_bot")
 TOKEN = f"{BOT_ID}:TEST-token-not-real"
+QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 
 
 class RecordingSession(BaseSession):
@@ -56,6 +57,8 @@ class RecordingSession(BaseSession):
         self.requests: list[TelegramMethod[Any]] = []
         self.files: dict[str, bytes] = {}
         self.blocked: set[int] = set()
+        self.queries_expired = False
+        """Answer every answerCallbackQuery as Telegram does a press answered too late."""
         self._ids = count(5000)
 
     async def make_request(
@@ -95,6 +98,8 @@ class RecordingSession(BaseSession):
             )
         if isinstance(method, (EditMessageText, EditMessageReplyMarkup, EditMessageMedia)):
             return True
+        if isinstance(method, AnswerCallbackQuery) and self.queries_expired:
+            raise TelegramBadRequest(method, QUERY_TOO_OLD)
         if isinstance(method, (AnswerCallbackQuery, SetMyCommands, DeleteMessage)):
             return True
         if isinstance(method, GetFile):

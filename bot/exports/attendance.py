@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from openpyxl.utils import get_column_letter
-
 from bot.exports.sheet import Book, local, percent
 from bot.services.registers import Register
 from bot.services.roles import MeetingKind, SignInMethod
@@ -92,6 +90,8 @@ def cell_mark(mark: Mark, labels: Mapping[str, str]) -> str:
 
 
 def attendance_workbook(reg: Register, labels: Mapping[str, str]) -> bytes:
+    from openpyxl.utils import get_column_letter
+
     held = [e for e in reg.entries if e.held]
     rows, marks = marks_of(reg)
     book = Book()

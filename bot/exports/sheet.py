@@ -14,26 +14,25 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from datetime import datetime
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+if TYPE_CHECKING:
+    # openpyxl (and PIL, which it loads) is imported by the first export, not at start-up
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 MONEY = "0.00"
 PERCENT_FORMAT = "0.0%"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
 CELL_LIMIT = 32_767
 ELLIPSIS = "…"
 # Beyond openpyxl's control characters, what XML 1.0 cannot hold either (a noncharacter, a
 # lone surrogate): written as is, the file would not open
+# the control characters XML 1.0 refuses (openpyxl's ILLEGAL_CHARACTERS_RE), and others
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f]")
 NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 TITLE_LIMIT = 31  # Excel's limit for a sheet's name
 TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
@@ -68,7 +67,7 @@ def _units(ch: str) -> int:
 def cell_text(value: str) -> str:
     """What XLSX can hold of a text: no control characters nor others XML refuses, at most
     CELL_LIMIT characters as Excel counts them (cut with an ellipsis)."""
-    value = NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))
+    value = NOT_XML.sub("", CONTROL_CHARACTERS.sub("", value))
     if len(value) <= CELL_LIMIT // 2 or sum(map(_units, value)) <= CELL_LIMIT:
         return value
     room, kept = CELL_LIMIT - len(ELLIPSIS), 0
@@ -104,6 +103,14 @@ def _text_width(text: str) -> int:
     return max(
         sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines
     )
+
+
+@cache
+def _styles() -> tuple[Font, Alignment]:
+    """Bold, and text wrapping at the top of the cell."""
+    from openpyxl.styles import Alignment, Font
+
+    return Font(bold=True), Alignment(wrap_text=True, vertical="top")
 
 
 class Sheet:
@@ -151,15 +158,18 @@ class Sheet:
         return len(self.rows)
 
     def _cell(self, value: Any, shape: str | None, bold: bool, wrapped: bool) -> WriteOnlyCell:
+        from openpyxl.cell import WriteOnlyCell
+
         cell = WriteOnlyCell(self.worksheet, value)
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula nor an error, whatever it starts with
         if shape:
             cell.number_format = shape
+        bold_font, wrapping = _styles()
         if bold:
-            cell.font = BOLD
+            cell.font = bold_font
         if wrapped:
-            cell.alignment = WRAP
+            cell.alignment = wrapping
         return cell
 
     def skip(self) -> None:
@@ -173,6 +183,8 @@ class Sheet:
     def finish(self, freeze: str | None) -> None:
         """Freezes the panes, sets the widths and writes the rows: in that order, as a
         write-only worksheet requires."""
+        from openpyxl.utils import get_column_letter
+
         if freeze:
             self.worksheet.freeze_panes = freeze
         for column, width in {**self.widths, **self.fixed}.items():
@@ -185,6 +197,8 @@ class Book:
     """A workbook of one or more sheets; every sheet is frozen at `freeze` unless told."""
 
     def __init__(self) -> None:
+        from openpyxl import Workbook
+
         self.workbook = Workbook(write_only=True)
         self.sheets: list[tuple[Sheet, str | None]] = []
 

@@ -30,14 +30,15 @@ import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
-
-import numpy as np
-import soundfile
-import webrtcvad
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.services.errors import InvalidInput
+
+if TYPE_CHECKING:
+    # numpy, libsndfile and WebRTC VAD (about 30 MB) are imported by the first voice note,
+    # not by every bot process at start-up
+    import numpy as np
+    from numpy.typing import NDArray
 
 log = logging.getLogger(__name__)
 
@@ -259,6 +260,9 @@ def _check_ogg_pages(content: bytes) -> None:
 def _decode(content: bytes, limits: VoiceLimits) -> tuple[NDArray[np.float32], int]:
     """Samples (frames × channels, float32) and the sample rate; at most what the longest
     accepted note holds, so a crafted file cannot make us decode hours of audio."""
+    import numpy as np
+    import soundfile
+
     try:
         with soundfile.SoundFile(io.BytesIO(content)) as audio:
             if audio.format != "OGG" or audio.subtype != "OPUS":
@@ -291,6 +295,8 @@ def _to_vad_rate(mono: NDArray[np.float32], rate: int) -> NDArray[np.float32]:
     """Mono float samples at 16 kHz (Opus decodes at 48, 24, 16, 12 or 8 kHz): a windowed-sinc
     low-pass below 8 kHz evaluated only where an output sample falls, when the rate is a
     multiple of 16 kHz; otherwise low-pass (when going down) and interpolate."""
+    import numpy as np
+
     if rate == VAD_RATE or len(mono) == 0:
         return mono
     if rate > VAD_RATE:
@@ -306,6 +312,8 @@ def _to_vad_rate(mono: NDArray[np.float32], rate: int) -> NDArray[np.float32]:
 
 
 def _low_pass(rate: int, taps: int = 31) -> NDArray[np.float32]:
+    import numpy as np
+
     cutoff = 0.45 * VAD_RATE / rate  # cycles per input sample: 7.2 kHz
     n = np.arange(taps) - (taps - 1) / 2
     kernel = 2 * cutoff * np.sinc(2 * cutoff * n) * np.hamming(taps)
@@ -313,6 +321,8 @@ def _low_pass(rate: int, taps: int = 31) -> NDArray[np.float32]:
 
 
 def _db(power: NDArray[np.float64]) -> NDArray[np.float64]:
+    import numpy as np
+
     level = np.maximum(10 * np.log10(np.maximum(power, 1e-30)), _SILENCE_DB)
     return np.asarray(level, dtype=np.float64)
 
@@ -324,6 +334,8 @@ def _db_of(power: float) -> float:
 def _flatness(frames: NDArray[np.float32]) -> NDArray[np.float64]:
     """Spectral flatness of each frame between 100 Hz and 4 kHz: near 0 for voiced speech
     (harmonics) and tones, toward 1 for hiss."""
+    import numpy as np
+
     window = np.hanning(frames.shape[1])
     power = np.abs(np.fft.rfft(frames * window, axis=1)) ** 2
     hz_per_bin = VAD_RATE / frames.shape[1]
@@ -340,6 +352,9 @@ class _Frames:
 
 
 def _measure_frames(signal: NDArray[np.float32], vad_mode: int) -> _Frames:
+    import numpy as np
+    import webrtcvad
+
     count = len(signal) // FRAME_SAMPLES
     frames = signal[: count * FRAME_SAMPLES].reshape(count, FRAME_SAMPLES)
     level_db = _db(np.mean(frames.astype(np.float64) ** 2, axis=1))
@@ -357,6 +372,8 @@ def _measure_frames(signal: NDArray[np.float32], vad_mode: int) -> _Frames:
 def analyse(content: bytes, limits: VoiceLimits = DEFAULT_LIMITS) -> VoiceAnalysis:
     """Decode a voice note and measure it; raises `VoiceRefused` unless it is an intact
     Ogg/Opus recording of acceptable length that holds speech. Synchronous CPU work."""
+    import numpy as np
+
     if len(content) > limits.max_bytes:
         raise VoiceRefused(
             VoiceRefusal.TOO_LARGE,

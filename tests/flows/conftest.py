@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher
-from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import Update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import build_dispatcher
 from bot.config import Settings
+from bot.conversations import CompactMemoryStorage
 from storage.uow import UnitOfWork
 from tests.conftest import FakeClock
 from tests.fakes import TOKEN, RecordingSession
@@ -43,7 +43,9 @@ async def harness(
     clock: FakeClock,
 ) -> AsyncIterator[Harness]:
     settings = Settings(_env_file=None, bot_token=TOKEN)
-    dispatcher = build_dispatcher(settings, session_factory, clock=clock, storage=MemoryStorage())
+    dispatcher = build_dispatcher(
+        settings, session_factory, clock=clock, storage=CompactMemoryStorage()
+    )
     session = RecordingSession()
     bot = Bot(token=TOKEN, session=session)
     await dispatcher.emit_startup(bot=bot, bots=[bot], dispatcher=dispatcher)
