@@ -304,6 +304,7 @@ class BroadcastKind(StrEnum):
     DUES_ESCALATION = "dues_escalation"  # to the committee's admins: six months unpaid
     DEADLINE_REMINDER = "deadline_reminder"  # to officers: a required meeting not yet held
     DEADLINE_MISSED = "deadline_missed"  # to the committee's admins: branches that missed it
+    MEETING_REMINDER = "meeting_reminder"  # to a meeting's invitees before it starts
 
 
 class ContentType(StrEnum):

@@ -163,22 +163,26 @@ class ProgressReporter:
             )
             await uow.commit()
 
-    async def _put_progress(self, broadcast: Broadcast, chat_id: int, text: str) -> int | None:
-        """Edit the progress message (or send it if there is none); its id, None on failure."""
+    async def _edit_or_send(self, broadcast: Broadcast, chat_id: int, text: str) -> int:
+        """Edit the progress message (or send it if there is none); its id."""
         await self._pacer.take(chat_id)
         message_id = broadcast.progress_message_id
-        try:
-            if message_id is not None:
-                try:
-                    await self._bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+        if message_id is not None:
+            try:
+                await self._bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+                return message_id
+            except TelegramBadRequest as exc:
+                if "not modified" in exc.message:
                     return message_id
-                except TelegramBadRequest as exc:
-                    if "not modified" in exc.message:
-                        return message_id
-                    if "not found" not in exc.message:
-                        raise
-                await self._pacer.take(chat_id)  # deleted: a new message takes its place
-            return (await self._bot.send_message(chat_id, text)).message_id
+                if "not found" not in exc.message:
+                    raise
+            await self._pacer.take(chat_id)  # deleted: a new message takes its place
+        return (await self._bot.send_message(chat_id, text)).message_id
+
+    async def _put_progress(self, broadcast: Broadcast, chat_id: int, text: str) -> int | None:
+        """The progress message's id after showing `text`, None on failure."""
+        try:
+            return await self._edit_or_send(broadcast, chat_id, text)
         except TelegramRetryAfter as exc:
             self._pacer.pause(exc.retry_after)
         except TelegramForbiddenError:
@@ -212,10 +216,23 @@ class ProgressReporter:
     ) -> bool:
         """Send the final numbers and the report; False to try again at the next pass."""
         texts = Translator(self._core, broadcast.progress_locale)
-        if chat_id not in self._silent_chats:
-            final = progress_text(texts, progress)
-            if self._shown.get(broadcast.id) != final:
-                await self._put_progress(broadcast, chat_id, final)
+        final = progress_text(texts, progress)
+        if chat_id not in self._silent_chats and self._shown.get(broadcast.id) != final:
+            # The final numbers come before the report: a progress message left at
+            # "pending 1" because its last edit met a 429 would never be corrected.
+            try:
+                await self._edit_or_send(broadcast, chat_id, final)
+                self._shown[broadcast.id] = final
+            except TelegramRetryAfter as exc:
+                self._pacer.pause(exc.retry_after)
+                return False
+            except (TelegramServerError, TelegramNetworkError) as exc:
+                log.warning("progress of broadcast %s: %s; trying again", broadcast.id, exc)
+                return False
+            except TelegramForbiddenError:
+                self._silent_chats.add(chat_id)
+            except TelegramAPIError as exc:
+                log.warning("progress of broadcast %s: %s", broadcast.id, exc)
         async with UnitOfWork(self._session_factory) as uow:
             unreachable = await uow.outbox.names_with_status(
                 broadcast.id, DeliveryStatus.UNREACHABLE

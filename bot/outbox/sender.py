@@ -7,6 +7,11 @@ each. Workers only talk to Telegram: a global leaky bucket (aiolimiter) keeps to
 `rate` messages a second, a per-chat reservation keeps one chat to one message per
 `chat_interval`, and a 429 pauses every worker for its `retry_after`.
 
+The bucket lets a burst of `BURST_SECONDS` of sending out at once (at the start, and after a
+pause, when Telegram's own bucket has refilled too): a burst after a pause wins back most of
+the time the pause cost, and a burst smaller than Telegram's leaves it room for requests
+that arrive bunched by network jitter.
+
 What a crash can cost: rows claimed but not yet marked are taken again at the next start, so
 nobody is lost; a row whose message went out in the instant before the crash is sent twice.
 That window is the claimed-but-unmarked rows, kept small by a short queue.
@@ -66,6 +71,8 @@ _ERROR_LENGTH = 300
 # Pace a little under the limit: network jitter makes requests arrive unevenly, and at exactly
 # the limit every early arrival costs a 429 and a whole second's pause.
 RATE_MARGIN = 0.985
+# Telegram (and the sandbox) take a second's worth of messages at once; ours is a little less.
+BURST_SECONDS = 0.8
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,9 @@ class SenderConfig:
     """Seconds between looks at the database while there is nothing to send."""
     progress_interval: float = 3.0
     """Seconds between edits of one broadcast's live progress message."""
+    stop_grace: float = 5.0
+    """Seconds the sends under way get to finish when the bot stops, so their outcome is
+    written and nobody gets the message twice after the restart."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SenderConfig:
@@ -104,7 +114,9 @@ class Pacer:
     """Telegram's limits on our side: overall rate, one chat at a time, and 429 pauses."""
 
     def __init__(self, config: SenderConfig, clock: Clock, sleep: Sleep) -> None:
-        self._limiter = AsyncLimiter(config.rate * RATE_MARGIN, 1.0)
+        rate = config.rate * RATE_MARGIN
+        burst = max(1.0, rate * BURST_SECONDS)
+        self._limiter = AsyncLimiter(burst, burst / rate)  # `burst` at once, `rate` a second
         self._chat_interval = timedelta(seconds=config.chat_interval)
         self._clock = clock
         self._sleep = sleep
@@ -117,6 +129,9 @@ class Pacer:
         if self.paused_until is None or until > self.paused_until:
             self.paused_until = until
         log.warning("Telegram asked to wait %.0f s; all sending paused", seconds)
+
+    def is_paused(self) -> bool:
+        return self.paused_until is not None and self.paused_until > self._clock()
 
     async def wait_unpaused(self) -> None:
         while self.paused_until is not None:
@@ -148,7 +163,12 @@ class Pacer:
         await self.wait_unpaused()
         await self.take_chat(chat_id)
         await self.take_global()
-        await self.wait_unpaused()  # a 429 may have come while this send waited
+        while self.is_paused():
+            # A 429 came while this send waited: its slot belonged to the time before the
+            # pause. Sent after it on top of the burst the refilled bucket allows, it could
+            # exceed Telegram's limit; it takes a fresh slot instead.
+            await self.wait_unpaused()
+            await self.take_global()
 
     def forget_idle_chats(self) -> None:
         now = self._clock()
@@ -225,6 +245,7 @@ class OutboxSender:
         self._activity = asyncio.Event()
         self._workers: list[asyncio.Task[None]] = []
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
         self._claims_released = False
         self._unrendered: set[BroadcastKind] = set()
         self._depth = DepthProbe()
@@ -243,27 +264,39 @@ class OutboxSender:
 
     async def start(self) -> None:
         if self._task is None:
+            self._stopping = False
             self._task = asyncio.create_task(self.run(), name="outbox-sender")
 
     async def stop(self) -> None:
+        """Stop between two database transactions, never inside one: cancelled mid-write, a
+        SQLite connection keeps its write lock and the final write of outcomes waits on it
+        for the whole busy timeout. Cancels only if the stop itself overstays its grace."""
         task, self._task = self._task, None
-        if task is not None:
+        if task is None:
+            return
+        self._stopping = True
+        self._activity.set()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(task), self.config.stop_grace + 5)
+        if not task.done():
+            log.warning("the outbox sender overstayed its stop; cancelled")
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
     async def run(self) -> None:
-        """Send until cancelled; database trouble is logged and retried, never fatal."""
+        """Send until stopped; database trouble is logged and retried, never fatal."""
         self._start_workers()
         try:
-            while True:
+            while not self._stopping:
                 try:
                     await self._cycle()
                 except Exception:
                     log.exception("outbox cycle failed; trying again")
-                    await asyncio.sleep(self.config.poll_interval)
+                    await self._wait(self.config.poll_interval)
                     continue
                 await self._wait(self._tick() if self._in_flight() else self.config.poll_interval)
+            await self._finish_sends()
         finally:
             await self._stop_workers()
             with contextlib.suppress(Exception):
@@ -305,10 +338,17 @@ class OutboxSender:
         if not self._acting():
             await self._flush()  # what the sends that were under way came to
             # When this process leads again, rows left claimed (by it, or by a leader that
-            # died) are taken back first.
+            # died) are taken back first; jobs still queued here are among them, and kept
+            # they would be sent once from the queue and once more when claimed again.
+            self._drop_queued()
             self._claims_released = False
             return 0
         if not self._claims_released:
+            if self._busy:
+                # Sends under way finish (or hand their rows back) first: taken back now,
+                # their rows would be claimed and sent once more.
+                await self._flush()
+                return 0
             async with UnitOfWork(self._session_factory) as uow:
                 released = await uow.outbox.release_claims()
                 await uow.commit()
@@ -382,11 +422,22 @@ class OutboxSender:
                 await worker
         # Jobs still queued or cut off mid-send stay claimed: the next start, in a new process
         # or this one, takes them back.
-        while not self._queue.empty():
-            self._queue.get_nowait()
+        self._drop_queued()
         self._busy = 0
         if dropped:
             self._claims_released = False
+
+    async def _finish_sends(self) -> None:
+        """Hand the queued jobs back and give the sends under way `stop_grace` to finish."""
+        while not self._queue.empty():
+            self._changes.append({"id": self._queue.get_nowait().delivery.id, "claimed_at": None})
+        deadline = asyncio.get_running_loop().time() + self.config.stop_grace
+        while self._busy and asyncio.get_running_loop().time() < deadline:
+            await self._wait(self._tick())
+
+    def _drop_queued(self) -> None:
+        while not self._queue.empty():
+            self._queue.get_nowait()
 
     async def _work(self) -> None:
         while True:
@@ -399,13 +450,12 @@ class OutboxSender:
                 change = self._transient(job.delivery, exc)
             finally:
                 self._busy -= 1
-            if change is not None:
-                self._changes.append(change)
+            self._changes.append(change)
             self._activity.set()
 
-    async def _send(self, job: Job) -> dict[str, Any] | None:
-        """What became of the row; None when this process stopped leading before sending
-        it (the row stays claimed, the new leader takes it back and sends it)."""
+    async def _send(self, job: Job) -> dict[str, Any]:
+        """What became of the row. One this process no longer may send (it stopped leading,
+        if only for a moment) is handed back unclaimed, for whoever leads to send."""
         delivery, broadcast = job.delivery, job.broadcast
         try:
             outgoing = self._renderers[broadcast.kind](
@@ -420,7 +470,7 @@ class OutboxSender:
                 return {"id": delivery.id, "claimed_at": None}  # quiet hours began: wait
             await self.pacer.take(delivery.chat_id)
             if not self._acting():
-                return None
+                return {"id": delivery.id, "claimed_at": None}
             try:
                 message = await deliver(self.bot, delivery.chat_id, outgoing)
             except TelegramRetryAfter as exc:

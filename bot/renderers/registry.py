@@ -9,6 +9,7 @@ from bot.renderers import Renderer
 from bot.renderers.deadlines import RENDERERS as DEADLINE_RENDERERS
 from bot.renderers.dues import RENDERERS as DUES_RENDERERS
 from bot.renderers.guidance import RENDERERS as GUIDANCE_RENDERERS
+from bot.renderers.meetings import RENDERERS as MEETING_RENDERERS
 from bot.renderers.message import render_message
 from storage.models import BroadcastKind
 
@@ -19,4 +20,5 @@ def build_renderers() -> dict[BroadcastKind, Renderer]:
         **GUIDANCE_RENDERERS,
         **DUES_RENDERERS,
         **DEADLINE_RENDERERS,
+        **MEETING_RENDERERS,
     }

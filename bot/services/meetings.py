@@ -348,10 +348,10 @@ class LeaveRequested:
 async def _invitation(
     uow: UnitOfWork, meeting_id: int, person_id: int
 ) -> tuple[Meeting, Invitation]:
-    meeting = await uow.meetings.get(meeting_id)
-    if meeting is None:
+    found = await uow.meetings.with_invitation(meeting_id, person_id)
+    if found is None:
         raise NotFound()
-    invitation = await uow.meetings.invitation(meeting_id, person_id)
+    meeting, invitation = found
     if invitation is None:
         raise AccessDenied("meeting-error-not-invited")
     if meeting.status is MeetingStatus.CANCELLED:
@@ -478,17 +478,16 @@ async def _record(
     now: datetime,
     evidence: dict[str, Any],
     status: AttendanceStatus,
+    replacing: Attendance | None,
     confirmed_by: int | None = None,
     proxy_by: int | None = None,
     note: str = "",
 ) -> Attendance:
-    """One record per member and meeting: a second sign-in is refused and changes nothing.
-    A rejected voice sign-in may be replaced by a new attempt."""
-    existing = await uow.meetings.attendance(meeting.id, person_id)
-    if existing is not None and existing.status is not AttendanceStatus.REJECTED:
-        raise Conflict("signin-error-already")
-    if existing is not None:
-        await uow.session.delete(existing)
+    """One record per member and meeting: the caller has refused a second sign-in (see
+    `_unsigned`); a rejected voice sign-in (`replacing`) gives way to the new attempt. A
+    racing second sign-in fails on the unique key and changes nothing."""
+    if replacing is not None:
+        await uow.session.delete(replacing)
         await uow.session.flush()
     attendance = Attendance(
         meeting_id=meeting.id,
@@ -509,16 +508,24 @@ async def _record(
     return attendance
 
 
-async def _signable(
-    uow: UnitOfWork, person_id: int, meeting_id: int, method: SignInMethod, signed_at: datetime
-) -> tuple[Meeting, Invitation]:
-    meeting, invitation = await _invitation(uow, meeting_id, person_id)
-    _check_method(meeting, method)
+async def _unsigned(uow: UnitOfWork, meeting_id: int, person_id: int) -> Attendance | None:
+    """Refuses a second sign-in; returns the rejected voice sign-in a new one replaces."""
     existing = await uow.meetings.attendance(meeting_id, person_id)
     if existing is not None and existing.status is not AttendanceStatus.REJECTED:
         raise Conflict("signin-error-already")
+    return existing
+
+
+async def _signable(
+    uow: UnitOfWork, person_id: int, meeting_id: int, method: SignInMethod, signed_at: datetime
+) -> tuple[Meeting, Attendance | None]:
+    """The meeting, if this person may sign in to it this way now, and the rejected sign-in
+    the new one would replace."""
+    meeting, _ = await _invitation(uow, meeting_id, person_id)
+    _check_method(meeting, method)
+    replacing = await _unsigned(uow, meeting_id, person_id)
     _check_window(meeting, signed_at)
-    return meeting, invitation
+    return meeting, replacing
 
 
 async def _done(uow: UnitOfWork, attendance: Attendance, meeting: Meeting) -> SignedIn:
@@ -531,9 +538,17 @@ async def _done(uow: UnitOfWork, attendance: Attendance, meeting: Meeting) -> Si
 async def sign_in_tap(
     uow: UnitOfWork, person_id: int, meeting_id: int, signed_at: datetime, now: datetime
 ) -> SignedIn:
-    meeting, _ = await _signable(uow, person_id, meeting_id, SignInMethod.TAP, signed_at)
+    meeting, replacing = await _signable(uow, person_id, meeting_id, SignInMethod.TAP, signed_at)
     attendance = await _record(
-        uow, meeting, person_id, SignInMethod.TAP, signed_at, now, {}, AttendanceStatus.CONFIRMED
+        uow,
+        meeting,
+        person_id,
+        SignInMethod.TAP,
+        signed_at,
+        now,
+        {},
+        AttendanceStatus.CONFIRMED,
+        replacing,
     )
     return await _done(uow, attendance, meeting)
 
@@ -567,7 +582,7 @@ async def sign_in_code(
     now: datetime,
 ) -> SignedIn:
     """A wrong code counts; after CODE_ATTEMPTS wrong ones the member must ask the secretary."""
-    meeting, _ = await _signable(uow, person_id, meeting_id, SignInMethod.CODE, signed_at)
+    meeting, replacing = await _signable(uow, person_id, meeting_id, SignInMethod.CODE, signed_at)
     attempt = await uow.meetings.code_attempt(meeting_id, person_id)
     if attempt.failures >= CODE_ATTEMPTS:
         raise InvalidInput("signin-error-code-locked")
@@ -579,7 +594,15 @@ async def sign_in_code(
             raise InvalidInput("signin-error-code-locked")
         raise InvalidInput("signin-error-code", left=left)
     attendance = await _record(
-        uow, meeting, person_id, SignInMethod.CODE, signed_at, now, {}, AttendanceStatus.CONFIRMED
+        uow,
+        meeting,
+        person_id,
+        SignInMethod.CODE,
+        signed_at,
+        now,
+        {},
+        AttendanceStatus.CONFIRMED,
+        replacing,
     )
     return await _done(uow, attendance, meeting)
 
@@ -599,7 +622,9 @@ async def sign_in_location(
         raise InvalidInput("signin-error-forwarded")
     if now - signed_at > LOCATION_MAX_AGE:
         raise InvalidInput("signin-error-stale-location")
-    meeting, _ = await _signable(uow, person_id, meeting_id, SignInMethod.LOCATION, signed_at)
+    meeting, replacing = await _signable(
+        uow, person_id, meeting_id, SignInMethod.LOCATION, signed_at
+    )
     if meeting.latitude is None or meeting.longitude is None:
         raise InvalidInput("signin-error-method")
     distance = distance_m(latitude, longitude, meeting.latitude, meeting.longitude)
@@ -617,6 +642,7 @@ async def sign_in_location(
         now,
         evidence,
         AttendanceStatus.CONFIRMED,
+        replacing,
     )
     return await _done(uow, attendance, meeting)
 
@@ -630,14 +656,14 @@ async def sign_in_voice(
     evidence: dict[str, Any],
 ) -> SignedIn:
     """A checked voice note; reviewed by the secretary unless the meeting auto-approves."""
-    meeting, _ = await _signable(uow, person_id, meeting_id, SignInMethod.VOICE, signed_at)
+    meeting, replacing = await _signable(uow, person_id, meeting_id, SignInMethod.VOICE, signed_at)
     status = (
         AttendanceStatus.CONFIRMED
         if meeting.voice_auto_approve
         else AttendanceStatus.PENDING_REVIEW
     )
     attendance = await _record(
-        uow, meeting, person_id, SignInMethod.VOICE, signed_at, now, evidence, status
+        uow, meeting, person_id, SignInMethod.VOICE, signed_at, now, evidence, status, replacing
     )
     reviewers = (
         [] if meeting.voice_auto_approve else await managers_of(uow, meeting, about=person_id)
@@ -732,6 +758,7 @@ async def sign_in_proxy(
     if meeting.status is MeetingStatus.CANCELLED:
         raise Conflict("meeting-error-cancelled")
     _check_window(meeting, now)
+    replacing = await _unsigned(uow, meeting_id, person_id)
     note = " ".join(note.split())[:TEXT_MAX]
     attendance = await _record(
         uow,
@@ -742,6 +769,7 @@ async def sign_in_proxy(
         now,
         {"proxy_person_id": actor.person_id},
         AttendanceStatus.CONFIRMED,
+        replacing,
         confirmed_by=actor.person_id,
         proxy_by=actor.person_id,
         note=note,
@@ -842,6 +870,7 @@ class ReminderDue:
     org: Organization
     minutes_before: int
     recipients: list[Recipient]
+    reminder_id: int
 
 
 async def due_reminders(
@@ -851,8 +880,22 @@ async def due_reminders(
     default_zone: ZoneInfo | None = None,
     limit: int = 100,
 ) -> list[ReminderDue]:
+    """`claim_due_reminders`, committed."""
+    due = await claim_due_reminders(uow, now, quiet, default_zone, limit)
+    await uow.commit()
+    return due
+
+
+async def claim_due_reminders(
+    uow: UnitOfWork,
+    now: datetime,
+    quiet: QuietHours | None = None,
+    default_zone: ZoneInfo | None = None,
+    limit: int = 100,
+) -> list[ReminderDue]:
     """Claim the reminders that are due (each exactly once) and say who gets them: invitees
-    not on approved leave and not yet signed in.
+    not on approved leave and not yet signed in. Not committed: the sweep commits the claims
+    together with the outbox rows that carry them, so a crash loses neither.
 
     Reminders are planned outside quiet hours; one that falls due inside them anyway (the
     bot was down) waits for the morning, unless the meeting starts before then.
@@ -878,6 +921,7 @@ async def due_reminders(
             for i, p in await uow.meetings.invitees(meeting.id)
             if i.response is not InvitationResponse.LEAVE_APPROVED and p.id not in signed
         ]
-        due.append(ReminderDue(meeting, org, reminder.minutes_before, _recipients(people)))
-    await uow.commit()
+        due.append(
+            ReminderDue(meeting, org, reminder.minutes_before, _recipients(people), reminder.id)
+        )
     return due

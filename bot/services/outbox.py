@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.services.locale import DEFAULT_LOCALE, LOCALES
 from bot.services.quiet_hours import QuietHours
 from storage.models import Broadcast, BroadcastKind, BroadcastStatus, ContentType, DeliveryStatus
-from storage.outbox_repo import delivery_row
+from storage.outbox_repo import DeliveryRow
 from storage.uow import UnitOfWork
 
 K = TypeVar("K")
@@ -127,8 +127,10 @@ class Queued:
     not_before: datetime
     dedupe_key: str  # generated broadcasts exist once: the unique key says which
     payload: dict[str, Any] = field(default_factory=dict)
-    # Per recipient (person id): what their copy says that the others' do not.
-    personal: Mapping[int, dict[str, Any]] = field(default_factory=dict)
+    # Per recipient (person id): what their copy says that the others' do not, as JSON text
+    # (the delivery row's payload). Text, not dicts: the caller knows the shape and can
+    # write it far faster than json.dumps of 300,000 small dicts on a dues day.
+    personal: Mapping[int, str] = field(default_factory=dict)
     urgent: bool = False
     text: str = ""
 
@@ -164,13 +166,16 @@ async def enqueue_many(uow: UnitOfWork, items: Sequence[Queued], now: datetime) 
             for item, unique in fresh
         ]
     )
-    await uow.outbox.add_delivery_rows(
-        [
-            delivery_row(ids[item.dedupe_key], r, item.not_before, item.personal.get(r.person_id))
-            for item, unique in fresh
+    rows: list[DeliveryRow] = []
+    for item, unique in fresh:
+        broadcast_id, due, personal = ids[item.dedupe_key], item.not_before, item.personal
+        rows += [
+            DeliveryRow(
+                broadcast_id, r.person_id, r.chat_id, r.locale, due, personal.get(r.person_id)
+            )
             for r in unique
         ]
-    )
+    await uow.outbox.add_delivery_rows(rows)
     return len(fresh)
 
 

@@ -20,7 +20,9 @@ from bot.handlers.meetings import leave_request_notice, parse_when, voice_review
 from bot.i18n import Translator
 from bot.keyboards.meeting_admin import AdminAction, MeetingAdminCB, ScheduleCB, Step
 from bot.keyboards.meetings import InvitationAction, InvitationCB, LeaveDecisionCB, VoiceReviewCB
+from bot.outbox import OutboxSender, SenderConfig
 from bot.reminders.meetings import send_due_meeting_reminders
+from bot.renderers.registry import build_renderers
 from bot.services import meetings
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Audience, MeetingKind, Role, SignInMethod
@@ -707,10 +709,22 @@ async def test_reminder_sweep_sends_once_and_skips_leave_and_cancelled(
     async with harness.uow() as u:
         await meetings.cancel(u, secretary, cancelled.meeting.id, clock())
 
+    sender = OutboxSender(
+        harness.bot,
+        session_factory,
+        build_renderers(),
+        core_of(harness),
+        SenderConfig(chat_interval=0, poll_interval=0.01),
+        clock=clock,
+    )
+
     async def sweep() -> int:
-        return await send_due_meeting_reminders(
+        """Queue the due reminders, and send them as the outbox sender does."""
+        queued = await send_due_meeting_reminders(
             session_factory, harness.bot, core_of(harness), settings, clock
         )
+        await sender.run_until_idle()
+        return queued
 
     harness.session.clear()
     assert await sweep() == 0  # nothing due yet

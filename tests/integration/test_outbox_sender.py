@@ -408,6 +408,29 @@ async def test_the_rest_waits_for_morning_when_quiet_hours_begin_mid_broadcast(
     assert len(world.session.sends()) == 5
 
 
+async def test_the_final_numbers_wait_out_a_429_and_come_before_the_report(
+    world: World,
+) -> None:
+    """The last edit of the progress message met a 429: the report waits until the final
+    numbers are shown, or the message would stay at "pending" for good."""
+    broadcast_id = await world.queue(world.members[:2])
+    async with world.uow() as u:
+        await u.outbox.update_broadcast(broadcast_id, progress_message_id=42)
+        await u.commit()
+    world.session.script[SECRETARY_CHAT] = [retry_after(1)]
+    for _ in range(3):
+        await world.sender.run_until_idle()
+        world.clock.advance(seconds=5)
+
+    final = "📤 Sending: sent 2 / pending 0 / unreachable 0 / failed 0 of 2"
+    calls = [c.method for c in world.session.calls if c.chat_id == SECRETARY_CHAT]
+    edits = [i for i, m in enumerate(calls) if isinstance(m, EditMessageText)]
+    assert [getattr(calls[i], "text", None) for i in edits] == [final, final]  # 429, then shown
+    [report] = [i for i, m in enumerate(calls) if isinstance(m, SendMessage)]
+    assert report > edits[-1] and "Broadcast finished" in str(getattr(calls[report], "text", ""))
+    assert (await world.broadcast(broadcast_id)).status == BroadcastStatus.DONE
+
+
 async def test_progress_is_edited_in_place_and_the_report_comes_once(world: World) -> None:
     slow = world.members[0]
     assert slow.telegram_id is not None
@@ -571,18 +594,56 @@ async def test_a_sender_stopped_and_started_again_sends_the_rows_it_had_claimed(
         return await answer(bot, method, timeout)
 
     world.session.make_request = held  # type: ignore[method-assign]
-    await world.sender.start()
+    sender = world.sender_with(stop_grace=0.2)  # the held sends outlast it: cut off
+    await sender.start()
     for _ in range(200):
         await asyncio.sleep(0.01)
         if all(r.claimed_at is not None for r in await world.rows(broadcast_id)):
             break
-    await world.sender.stop()
+    await sender.stop()
     assert world.session.sends() == []
 
     gate.set()
-    await world.sender.run_until_idle()
+    await sender.run_until_idle()
     assert {r.status for r in await world.rows(broadcast_id)} == {DeliveryStatus.SENT}
     assert len(world.session.sends()) == 5
+
+
+async def test_a_stop_lets_the_sends_under_way_finish_and_hands_the_queued_rows_back(
+    world: World,
+) -> None:
+    """A clean stop (SIGTERM) mid-broadcast: the sends already under way finish and are
+    recorded as sent, so the next start does not send them again; the rows still queued
+    are handed back unclaimed, free for whichever process sends next."""
+    broadcast_id = await world.queue(world.members, progress=False)
+    started = asyncio.Event()
+    release = asyncio.Event()
+    answer = world.session.make_request
+
+    async def slow(bot: Bot, method: TelegramMethod[Any], timeout: int | None = None) -> Any:  # noqa: ASYNC109
+        started.set()
+        await release.wait()
+        return await answer(bot, method, timeout)
+
+    world.session.make_request = slow  # type: ignore[method-assign]
+    sender = world.sender_with(concurrency=2, stop_grace=5.0)
+    await sender.start()
+    await asyncio.wait_for(started.wait(), 5)
+    stopping = asyncio.create_task(sender.stop())
+    await asyncio.sleep(0.1)
+    assert not stopping.done()  # it waits for the two sends under way
+    release.set()
+    await asyncio.wait_for(stopping, 5)
+
+    rows = await world.rows(broadcast_id)
+    sent = [r for r in rows if r.status == DeliveryStatus.SENT]
+    assert len(sent) == len(world.session.sends()) == 2
+    assert all(r.claimed_at is None for r in rows if r.status == DeliveryStatus.PENDING)
+    assert len(rows) - len(sent) == 3
+
+    await world.sender_with().run_until_idle()
+    assert {r.status for r in await world.rows(broadcast_id)} == {DeliveryStatus.SENT}
+    assert len(world.session.sends()) == 5  # nobody twice
 
 
 class Switch:
@@ -619,8 +680,8 @@ async def test_only_the_leader_sends_and_a_new_leader_takes_back_the_rows_left_c
     assert claimed == 5
     switch.is_leader = False
     await leader.run_until_idle()
-    assert world.session.sends() == []
-    assert all(r.claimed_at is not None for r in await world.rows(broadcast_id))
+    assert world.session.sends() == []  # left claimed, or handed back by its workers
+    assert {r.status for r in await world.rows(broadcast_id)} == {DeliveryStatus.PENDING}
 
     follower._leadership = Switch(True)  # the other process leads now
     await follower.run_until_idle()
@@ -628,3 +689,57 @@ async def test_only_the_leader_sends_and_a_new_leader_takes_back_the_rows_left_c
     assert all(r.status == DeliveryStatus.SENT for r in rows)
     sent_to = sorted(c.chat_id for c in world.session.sends())
     assert sent_to == sorted(p.telegram_id for p in world.members if p.telegram_id)
+
+
+async def test_jobs_queued_when_leadership_is_lost_are_sent_once_when_it_comes_back(
+    world: World,
+) -> None:
+    """The rows of jobs still queued when the process stops leading stay claimed; leading
+    again, it takes them back and queues them afresh, and the old jobs must not go too."""
+    broadcast_id = await world.queue(world.members, progress=False)
+    sender = world.sender_with()
+    switch = Switch(True)
+    sender._leadership = switch
+    assert await sender._claim(10) == 5
+    switch.is_leader = False
+    await sender._cycle(report=False)
+    switch.is_leader = True
+    gate = asyncio.Event()  # sends wait until the rows have been claimed again
+    answer = world.session.make_request
+
+    async def held(bot: Bot, method: TelegramMethod[Any], timeout: int | None = None) -> Any:  # noqa: ASYNC109
+        await gate.wait()
+        return await answer(bot, method, timeout)
+
+    world.session.make_request = held  # type: ignore[method-assign]
+    running = asyncio.create_task(sender.run_until_idle())
+    await asyncio.sleep(0.3)
+    gate.set()
+    await running
+    sent_to = sorted(c.chat_id for c in world.session.sends())
+    assert sent_to == sorted(p.telegram_id for p in world.members if p.telegram_id)
+    assert {r.status for r in await world.rows(broadcast_id)} == {DeliveryStatus.SENT}
+
+
+async def test_rows_a_worker_met_while_leadership_blinked_are_handed_back_and_sent(
+    world: World,
+) -> None:
+    """On a busy machine a PostgreSQL leader's lease can lapse for a moment between two
+    coordinator cycles: the workers that meet the gap must hand their rows back, or the rows
+    stay claimed and nobody sends them until the next restart."""
+    broadcast_id = await world.queue(world.members, progress=False)
+    sender = world.sender_with()
+    switch = Switch(True)
+    sender._leadership = switch
+    assert await sender._cycle(report=False) == 5  # claimed and queued, no worker yet
+    switch.is_leader = False
+    sender._start_workers()
+    for _ in range(100):
+        await asyncio.sleep(0.01)
+        if sender._queue.empty() and not sender._busy:
+            break
+    switch.is_leader = True  # back before any cycle saw the gap
+    await sender.run_until_idle()
+    sent_to = sorted(c.chat_id for c in world.session.sends())
+    assert sent_to == sorted(p.telegram_id for p in world.members if p.telegram_id)
+    assert {r.status for r in await world.rows(broadcast_id)} == {DeliveryStatus.SENT}

@@ -307,8 +307,8 @@ async def cluster(
                     stderr=subprocess.STDOUT,
                 )
             processes.append(BotProcess(port, popen, log_path))
-        for process in processes:
-            await until(functools.partial(_listening, process), limit=30)
+        for process in processes:  # a loaded machine starts a process slowly
+            await until(functools.partial(_listening, process), limit=90)
         async with (
             aiohttp.ClientSession() as session,
             session.post(

@@ -4,8 +4,11 @@ under Telegram's size limit, outcome classification, pacing, and claiming rows."
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +18,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram.methods import SendMessage
+from sqlalchemy import insert, select, text
 
 from bot.i18n import Translator, load_core
 from bot.outbox.progress import report_text
@@ -22,7 +26,14 @@ from bot.outbox.sender import Pacer, SenderConfig, is_unreachable
 from bot.services import outbox
 from bot.services.outbox import Progress
 from bot.services.quiet_hours import QuietHours
-from storage.models import BroadcastKind, BroadcastStatus, DeliveryStatus
+from storage.models import (
+    Broadcast,
+    BroadcastKind,
+    BroadcastStatus,
+    ContentType,
+    Delivery,
+    DeliveryStatus,
+)
 from storage.uow import UnitOfWork
 from tests.conftest import FakeClock
 from tests.factories import build_tree, make_person
@@ -135,6 +146,32 @@ async def test_the_pacer_spaces_one_chat_and_pauses_everybody(clock: FakeClock) 
     assert pacer.chat_is_free(7)
 
 
+async def test_a_slot_taken_before_a_429_is_taken_again_after_the_pause(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spent after the pause on top of the burst the refilled bucket allows, a slot from
+    before it could exceed Telegram's limit."""
+
+    async def sleep(seconds: float) -> None:
+        clock.advance(seconds=seconds)
+        await asyncio.sleep(0)
+
+    pacer = Pacer(SenderConfig(rate=1000), clock, sleep)
+    slots: list[datetime] = []
+
+    async def take_global() -> None:
+        slots.append(clock())
+        if len(slots) == 1:
+            pacer.pause(2)  # another send got a 429 while this one held its slot
+
+    monkeypatch.setattr(pacer, "take_global", take_global)
+    start = clock()
+    await pacer.take(7)
+    assert slots == [start, start + timedelta(seconds=2)]
+    await pacer.take(8)  # no pause: one slot
+    assert slots[2:] == [start + timedelta(seconds=2)]
+
+
 async def test_claiming_takes_due_rows_in_order_once_and_a_restart_releases_them(
     uow: Callable[[], UnitOfWork], clock: FakeClock
 ) -> None:
@@ -212,3 +249,134 @@ async def test_names_of_people_by_delivery_status(
 def test_failure_plans_never_wait_past_the_cap(attempts: int, clock: FakeClock) -> None:
     plan = outbox.after_transient_failure(attempts, 10, clock())
     assert clock() < plan.next_attempt_at <= clock() + outbox.BACKOFF_CAP
+
+
+async def test_rows_written_through_the_driver_read_back_as_sqlalchemy_writes_them(
+    uow: Callable[[], UnitOfWork], clock: FakeClock
+) -> None:
+    """enqueue_many writes delivery rows with the driver's own executemany: the stored values
+    (raw, on SQLite and PostgreSQL) and the loaded rows must equal those of a Core insert."""
+    tree = await build_tree(uow)
+    due = clock() + timedelta(minutes=5, microseconds=123)
+    own = {"amount": 1_000, "earlier": 2, "owed": 3_000}
+    async with uow() as u:
+        recipients = await outbox.recipients_for(u, [tree.member_a.id, tree.leader_a1.id])
+        member = next(r for r in recipients if r.person_id == tree.member_a.id)
+        items = [
+            outbox.Queued(
+                BroadcastKind.DUES_REMINDER,
+                org,
+                recipients,
+                due,
+                dedupe_key=f"raw:{org}",
+                personal={member.person_id: json.dumps(own)},
+            )
+            for org in (tree.branch_a.id, tree.branch_b.id)
+        ]
+        assert (
+            await outbox.enqueue_many(
+                u, [*items, replace(items[0], dedupe_key="none", recipients=[])], clock()
+            )
+            == 2
+        )
+        ids = await u.outbox.add_broadcasts(
+            [{**_header(clock(), tree.branch_a.id), "dedupe_key": "core"}]
+        )
+        await u.session.execute(
+            insert(Delivery),
+            [
+                {
+                    "broadcast_id": ids["core"],
+                    "person_id": r.person_id,
+                    "chat_id": r.chat_id,
+                    "locale": r.locale,
+                    "status": DeliveryStatus.PENDING,
+                    "attempts": 0,
+                    "next_attempt_at": due,
+                    "error": "",
+                    "payload": own if r is member else None,
+                }
+                for r in recipients
+            ],
+        )
+        await u.commit()
+    async with uow() as u:
+        by_key = {b.dedupe_key: b.id for b in await u.session.scalars(select(Broadcast))}
+        stored = {
+            key: (
+                await u.session.execute(
+                    text(
+                        "SELECT person_id, chat_id, locale, status, attempts, next_attempt_at,"
+                        " claimed_at, error, payload FROM deliveries WHERE broadcast_id = :id"
+                        " ORDER BY person_id"
+                    ),
+                    {"id": by_key[key]},
+                )
+            ).all()
+            for key in ("core", f"raw:{tree.branch_a.id}", f"raw:{tree.branch_b.id}")
+        }
+        loaded = list(
+            await u.session.scalars(
+                select(Delivery)
+                .where(Delivery.broadcast_id == by_key[f"raw:{tree.branch_a.id}"])
+                .order_by(Delivery.person_id)
+            )
+        )
+    assert set(by_key) == {"core", f"raw:{tree.branch_a.id}", f"raw:{tree.branch_b.id}"}
+    assert len(stored["core"]) == 2
+    assert stored[f"raw:{tree.branch_a.id}"] == stored["core"]
+    assert stored[f"raw:{tree.branch_b.id}"] == stored["core"]
+    assert [(d.person_id, d.payload) for d in loaded] == [
+        (tree.member_a.id, own),
+        (tree.leader_a1.id, None),
+    ]
+    assert all(
+        (d.status, d.attempts, d.next_attempt_at, d.claimed_at, d.error)
+        == (DeliveryStatus.PENDING, 0, due, None, "")
+        for d in loaded
+    )
+
+
+async def test_broadcast_ids_come_back_by_key_among_other_broadcasts(
+    uow: Callable[[], UnitOfWork], clock: FakeClock
+) -> None:
+    tree = await build_tree(uow)
+    async with uow() as u:
+        first = await u.outbox.add_broadcasts(
+            [{**_header(clock(), tree.branch_a.id), "dedupe_key": f"a{n}"} for n in range(3)]
+        )
+        await u.commit()
+    async with uow() as u:
+        unkeyed = await outbox.enqueue(
+            u,
+            kind=BroadcastKind.MESSAGE,
+            org_id=tree.branch_a.id,
+            recipients=[],
+            now=clock(),
+            not_before=clock(),
+        )
+        assert unkeyed is not None
+        second = await u.outbox.add_broadcasts(
+            [{**_header(clock(), tree.branch_b.id), "dedupe_key": f"b{n}"} for n in (2, 0, 1)]
+        )
+        await u.commit()
+    async with uow() as u:
+        keys = {b.id: b.dedupe_key for b in await u.session.scalars(select(Broadcast))}
+    assert {keys[i]: i for i in first.values()} == first
+    assert {keys[i]: i for i in second.values()} == second
+    assert list(second) == ["b2", "b0", "b1"] and min(second.values()) > unkeyed.id
+
+
+def _header(now: datetime, org_id: int) -> dict[str, Any]:
+    return {
+        "kind": BroadcastKind.DUES_REMINDER,
+        "org_id": org_id,
+        "content_type": ContentType.TEXT,
+        "text": "",
+        "payload": {"branch": "b", "month": "2026-11"},
+        "urgent": False,
+        "status": BroadcastStatus.QUEUED,
+        "not_before": now,
+        "total": 2,
+        "created_at": now,
+    }
