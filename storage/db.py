@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine; on SQLite foreign keys are enforced and the journal is WAL."""
@@ -26,7 +28,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    # Writers queue on SQLite's one write lock. In a burst (a meeting's members all tapping
+    # "sign in" within seconds, 32+ updates in flight) 5 s let unlucky ones time out: the
+    # member was told something went wrong and the update answered 500. Waiting is better.
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 

@@ -122,6 +122,25 @@ class PersonRepository:
     async def by_telegram_id(self, telegram_id: int) -> Person | None:
         return await self._session.scalar(select(Person).where(Person.telegram_id == telegram_id))
 
+    async def with_roles(
+        self, telegram_id: int
+    ) -> tuple[Person, list[tuple[Membership, Organization]]] | None:
+        """A person by Telegram id with their memberships and organizations, in one query
+        (every update starts with it)."""
+        rows = (
+            await self._session.execute(
+                select(Person, Membership, Organization)
+                .outerjoin(Membership, Membership.person_id == Person.id)
+                .outerjoin(Organization, Organization.id == Membership.org_id)
+                .where(Person.telegram_id == telegram_id)
+                .order_by(Organization.path, Membership.id)
+            )
+        ).all()
+        if not rows:
+            return None
+        roles = [(m, o) for _, m, o in rows if m is not None and o is not None]
+        return rows[0][0], roles
+
     async def add(self, person: Person) -> Person:
         self._session.add(person)
         await self._session.flush()
@@ -398,6 +417,22 @@ class MeetingRepository:
     async def get(self, meeting_id: int) -> Meeting | None:
         return await self._session.get(Meeting, meeting_id)
 
+    async def with_invitation(
+        self, meeting_id: int, person_id: int
+    ) -> tuple[Meeting, Invitation | None] | None:
+        """A meeting and this person's invitation to it (None if not invited), in one query."""
+        row = (
+            await self._session.execute(
+                select(Meeting, Invitation)
+                .outerjoin(
+                    Invitation,
+                    and_(Invitation.meeting_id == Meeting.id, Invitation.person_id == person_id),
+                )
+                .where(Meeting.id == meeting_id)
+            )
+        ).first()
+        return None if row is None else (row[0], row[1])
+
     async def upcoming_in(
         self, org_ids: Iterable[int], after: datetime, limit: int
     ) -> Sequence[Meeting]:
@@ -490,10 +525,12 @@ class MeetingRepository:
         return rows.all()
 
     async def record(self, attendance: Attendance) -> None:
-        """Insert a sign-in; the unique (meeting, person) key makes a racing second one fail."""
-        async with self._session.begin_nested():
-            self._session.add(attendance)
-            await self._session.flush()
+        """Insert a sign-in; the unique (meeting, person) key makes a racing second one fail,
+        ending the transaction (no savepoint: the caller refuses the sign-in there and then,
+        and on SQLite releasing an outermost savepoint would commit the sign-in apart from
+        the update's id)."""
+        self._session.add(attendance)
+        await self._session.flush()
 
     async def history(
         self, person_id: int, limit: int

@@ -823,9 +823,13 @@ def build_router() -> Router:
     router.message.register(proxy_note, SignInFlow.proxy_note, F.text, not_command)
 
     # A location or voice note sent on its own, outside any conversation (inside another
-    # feature's flow, such as /need, it belongs to that flow).
+    # feature's flow, such as /need, it belongs to that flow). Audio sent as a file is told
+    # it is not a voice note, like an audio track or a video note.
     router.message.register(bare_location, F.location, StateFilter(None))
-    router.message.register(bare_voice, F.voice | F.audio | F.video_note, StateFilter(None))
+    audio_file = F.document.mime_type.startswith("audio/")
+    router.message.register(
+        bare_voice, F.voice | F.audio | F.video_note | audio_file, StateFilter(None)
+    )
 
     # Anything else while a step waits: say again what it needs.
     router.message.register(leave_reason_expected, SignInFlow.leave_reason, not_command)

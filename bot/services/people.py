@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import datetime
 
 from bot.services.access import Action, Actor, Grant, require
@@ -55,7 +56,11 @@ def normalize_phone(raw: str) -> str:
 
 
 async def actor_for(uow: UnitOfWork, person: Person) -> Actor:
-    pairs = await uow.memberships.of_person(person.id)
+    return actor_from(person, await uow.memberships.of_person(person.id))
+
+
+def actor_from(person: Person, pairs: Sequence[tuple[Membership, Organization]]) -> Actor:
+    """The actor of a person already loaded with their memberships and organizations."""
     grants = tuple(
         Grant(org_id=o.id, org_path=o.path, org_name=o.name, org_level=o.level, role=m.role)
         for m, o in pairs

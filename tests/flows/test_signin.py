@@ -121,6 +121,29 @@ async def test_tap_signs_in_once(harness: Harness, clock: FakeClock, say: Say) -
     assert again.id == record.id and again.signed_at == record.signed_at
 
 
+async def test_a_press_answered_too_late_still_signs_in(
+    harness: Harness, clock: FakeClock, say: Say
+) -> None:
+    """Telegram refuses the answer to a press delivered late (the bot was busy or down); the
+    sign-in it asked for is kept, not rolled back with the failed answer."""
+    tree = await build_tree(harness.uow)
+    meeting = await schedule(harness, tree, clock)
+    harness.session.queries_expired = True
+    member = FieldChatter(3001, "Bater", "mn")
+    await harness.send(member.press(press(meeting, InvitationAction.SIGN_IN)))
+    [record] = await records(harness, meeting)
+    assert record.method is SignInMethod.TAP and record.status is AttendanceStatus.CONFIRMED
+    assert last(harness, 3001).text.startswith(
+        say(
+            "signin-done",
+            "mn",
+            title=meeting.title,
+            method=say("signin-method-tap", "mn"),
+            time=clock().astimezone(SHANGHAI).strftime("%H:%M"),
+        )
+    )
+
+
 async def test_window_not_open_then_closed(harness: Harness, clock: FakeClock, say: Say) -> None:
     tree = await build_tree(harness.uow)
     meeting = await schedule(harness, tree, clock, minutes=120)
