@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import case, exists, func, select
+from sqlalchemy import Executable, case, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.roles import Level, Role
@@ -69,9 +69,15 @@ class DuesCycleRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
+    async def _rows(self, query: Executable) -> Sequence[Sequence[Any]]:
+        """Run a Core select on the session's connection: the session's own execute would
+        pass 300,000 plain rows through the ORM's loading machinery, for nothing."""
+        connection = await self._session.connection()
+        return (await connection.execute(query)).all()  # one fetchall, not one call a row
+
     async def organizations(self) -> list[OrgRow]:
         """Every organization: names, levels, paths, zones and settings (dues day, tree)."""
-        result = await self._session.execute(
+        result = await self._rows(
             select(
                 Organization.id,
                 Organization.name,
@@ -86,7 +92,7 @@ class DuesCycleRepository:
     async def profiles(self, through: int) -> list[ProfileRow]:
         """Every dues profile row from before or in month `through`, with its person,
         ordered by person and month so each member's history is one run of rows."""
-        result = await self._session.execute(
+        result = await self._rows(
             select(
                 DuesProfile.person_id,
                 DuesProfile.branch_id,
@@ -118,7 +124,7 @@ class DuesCycleRepository:
                 else_=0,
             )
         )
-        result = await self._session.execute(
+        result = await self._rows(
             select(DuesCredit.person_id, *latest, *amounts, mask)
             .where(DuesCredit.month <= max(judged))
             .group_by(DuesCredit.person_id)
@@ -127,7 +133,7 @@ class DuesCycleRepository:
 
     async def holders(self, roles: Collection[Role]) -> list[HolderRow]:
         """Everybody holding one of `roles` anywhere, with how to reach them."""
-        result = await self._session.execute(
+        result = await self._rows(
             select(Membership.org_id, Membership.person_id, Person.telegram_id, Person.language)
             .join(Person, Person.id == Membership.person_id)
             .where(Membership.role.in_(sorted(roles)))
@@ -150,9 +156,9 @@ class DuesCycleRepository:
             )
             .subquery()
         )
-        result = await self._session.execute(
+        result = await self._rows(
             select(
                 unassessed.c.branch_id, func.count(func.distinct(unassessed.c.person_id))
             ).group_by(unassessed.c.branch_id)
         )
-        return {int(org_id): int(count) for org_id, count in result if org_id}
+        return {int(row[0]): int(row[1]) for row in result if row[0]}

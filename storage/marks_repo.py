@@ -6,9 +6,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.bulk import insert_rows
 from storage.models import ReminderMark
 
 
@@ -36,14 +37,16 @@ class ReminderMarkRepository:
         return set(rows.all())
 
     async def add(self, marks: Sequence[Mark], at: datetime) -> None:
-        """Record many marks in one executemany. A key recorded before (another process got
-        there first) fails the transaction: the caller's queued messages roll back with it."""
+        """Record many marks in one executemany (through the driver: a digest day writes tens
+        of thousands). A key recorded before (another process got there first) fails the
+        transaction: the caller's queued messages roll back with it."""
         if not marks:
             return
-        await self._session.execute(
-            insert(ReminderMark),
-            [
-                {"key": m.key, "kind": m.kind, "period": m.period, "at": at, "skipped": m.skipped}
-                for m in marks
-            ],
+        table = ReminderMark.__table__
+        assert isinstance(table, Table)
+        await insert_rows(
+            self._session,
+            table,
+            ("key", "kind", "period", "at", "skipped"),
+            [(m.key, m.kind, m.period, at, m.skipped) for m in marks],
         )

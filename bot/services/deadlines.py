@@ -15,7 +15,7 @@ existed all through (created by the period's start).
 
 The sweep is set-based: a fixed number of statements however many branches (all
 organizations, the marks, the admins; and only when something is due the meetings of the
-window, the attended meetings and the officers). Each reminder and report is recorded as a
+window with their sign-ins, and the officers). Each reminder and report is recorded as a
 ReminderMark in the same transaction as its broadcast, so it is queued once across restarts
 and processes; a branch with nothing missing gets its mark too, so later sweeps skip it.
 
@@ -527,7 +527,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
     period, within the following one, to the nearest committee above with reachable admins,
     of the branches created before the period began.
     Two racing sweeps: the second one's mark fails on its key, it rolls back and reports
-    zeros. Statements: 4 when nothing is due, at most 7 reads and 4 writes otherwise.
+    zeros. Statements: 4 when nothing is due, at most 8 reads and 4 writes otherwise.
     """
     repo = DeadlineRepository(uow.session)
     tree = Tree(await repo.organizations())
@@ -557,7 +557,7 @@ async def sweep(uow: UnitOfWork, now: datetime, rules: SweepRules) -> SweepResul
             ),
         ]
     )
-    facts = Facts(await repo.meetings(windows), await repo.attended(windows, now), now)
+    facts = Facts(*await repo.meetings(windows, now), now)
     marks = [*plan.skipped]
     items: list[Queued] = []
 
@@ -687,8 +687,8 @@ async def _current_states(
     uow: UnitOfWork, root: Organization, now: datetime, default_zone: ZoneInfo
 ) -> tuple[Tree, dict[int, ZoneView], dict[int, list[KindState]]]:
     """Every branch under `root` (itself included) with the state of each required kind in
-    its current periods: one read of the organizations, one of the meetings, one of the
-    sign-ins."""
+    its current periods: one read of the organizations, one of the meetings with whether
+    each has a confirmed sign-in."""
     repo = DeadlineRepository(uow.session)
     tree = Tree(await repo.lineage_and_subtree(root))
     branches = [b for b in tree.branches if b.path.startswith(root.path)]
@@ -699,11 +699,7 @@ async def _current_states(
         for view in (branch_views[branch.id],)
         for f, kinds in tree.required(branch.id).items()
     )
-    facts = Facts(
-        await repo.meetings(windows, under=root.path),
-        await repo.attended(windows, now, under=root.path),
-        now,
-    )
+    facts = Facts(*await repo.meetings(windows, now, under=root.path), now)
     states: dict[int, list[KindState]] = {}
     for branch in branches:
         view = branch_views[branch.id]

@@ -35,6 +35,7 @@ marks and the admins, once each for all branches, then writes everything in bulk
 from __future__ import annotations
 
 import gc
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -46,6 +47,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from bot.services import periods
 from bot.services.dues import (
     OFFICER_ROLES,
     PAYER_ROLES,
@@ -63,7 +65,7 @@ from bot.services.dues_rules import (
 )
 from bot.services.organizations import DUES_DAY_SETTING
 from bot.services.outbox import Queued, Recipient, enqueue_many, recipient_of, send_after
-from bot.services.periods import day_in_month, local_moment, month_at, month_label
+from bot.services.periods import day_in_month, local_moment, month_at
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Level, Role
 from storage.dues_cycle_repo import (
@@ -83,6 +85,9 @@ ARREARS = "dues-arrears"
 ESCALATION = "dues-escalation"
 # Names a payload keeps for a list; the message says how many more there are.
 LIST_KEPT = 40
+# "2026-11" of a month index, remembered: a digest day's keys and payloads ask it for the
+# same few months some 350,000 times.
+month_label = lru_cache(maxsize=64)(periods.month_label)
 
 
 @dataclass(frozen=True)
@@ -302,16 +307,17 @@ def assessed_members(
 ) -> dict[tuple[int, int], list[MemberDue]]:
     """(branch, month) → the members assessed there for that month, for the wanted slots.
 
-    A member belongs to the branch of their latest profile row from the month or before.
-    Builds a tuple per member without awaiting anything, so the garbage collector is held
-    off meanwhile: its full passes over a heap growing by hundreds of thousands of
-    acyclic tuples would cost a third of the time and free nothing."""
+    A member belongs to the branch of their latest profile row from the month or before."""
     with collector_paused():
         return _assess(profiles, credits, slots)
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
+    """Hold the garbage collector off while a sweep builds and writes its rows: its full
+    passes over a heap growing by hundreds of thousands of acyclic tuples (members,
+    recipients, delivery rows) free nothing and took a third of a dues day's sweep. The
+    pause lasts one sweep (seconds), awaits included; nothing it builds is cyclic."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -377,11 +383,14 @@ async def run_cycle(uow: UnitOfWork, now: datetime, policy: CyclePolicy) -> Cycl
     reminders = {s.slot for s in pending if s.kind == REMIND and not s.late}
     digests = {s.slot: s for s in pending if s.kind == DIGEST}
     items: list[Queued] = []
-    if reminders or digests:
-        items = await _queue_due(uow, repo, orgs, reminders, digests, now, policy, marks, counts)
-    await uow.marks.add(marks, now)
-    await enqueue_many(uow, items, now)
-    await uow.commit()
+    with collector_paused():
+        if reminders or digests:
+            items = await _queue_due(
+                uow, repo, orgs, reminders, digests, now, policy, marks, counts
+            )
+        await uow.marks.add(marks, now)
+        await enqueue_many(uow, items, now)
+        await uow.commit()
     return counts
 
 
@@ -422,14 +431,7 @@ async def _queue_due(
             [recipient for _, recipient in owing],
             not_before(branch_id),
             payload={"branch": orgs[branch_id].name, "month": month_label(month)},
-            personal={
-                m.person_id: {
-                    "amount": m.amount_fen,
-                    "earlier": m.earlier,
-                    "owed": m.amount_fen + m.earlier_fen,
-                }
-                for m, _ in owing
-            },
+            personal={m.person_id: reminder_json(m) for m, _ in owing},
             dedupe_key=f"{REMIND}:{branch_id}:{month_label(month)}",
         )
         items.append(item)
@@ -496,7 +498,9 @@ async def _queue_due(
                     [recipient for _, recipient in reachable],
                     not_before(branch_id),
                     payload=common,
-                    personal={w.member.person_id: warning_payload(w) for w, _ in reachable},
+                    personal={
+                        w.member.person_id: json.dumps(warning_payload(w)) for w, _ in reachable
+                    },
                     dedupe_key=f"{ARREARS}-members:{branch_id}:{month_label(month)}",
                 )
             )
@@ -506,6 +510,15 @@ async def _queue_due(
         counts.escalations = len(escalations)
         items += escalations
     return items
+
+
+def reminder_json(member: MemberDue) -> str:
+    """A member's own reminder copy as JSON text (bot.renderers.dues reads it): their amount,
+    the earlier months they may still pay and what all that comes to. Written out directly
+    (the values are whole fen and counts): json.dumps of a dict per member was a tenth of a
+    dues day's sweep."""
+    owed = member.amount_fen + member.earlier_fen
+    return f'{{"amount": {member.amount_fen}, "earlier": {member.earlier}, "owed": {owed}}}'
 
 
 def digest_figures(assessed: Sequence[MemberDue], unassessed: int) -> dict[str, Any]:

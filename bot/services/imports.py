@@ -43,10 +43,6 @@ from enum import Enum, StrEnum
 from pathlib import PurePath
 from typing import Any, Final, TypeVar
 
-import openpyxl
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from bot.services import access
 from bot.services.access import Action, Actor
 from bot.services.errors import InvalidInput
@@ -327,6 +323,8 @@ def parse_file(filename: str, content: bytes) -> ParsedImport:
 
 
 def _read_workbook(content: bytes) -> list[_Table]:
+    import openpyxl  # by the first import, not at start-up: openpyxl brings numpy and PIL
+
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # a broken zip, a missing part, bad XML: all the same to the user
@@ -465,6 +463,10 @@ def template_workbook(
     "organizations"/"members" to sheet titles (`import-sheet-<sheet>`), defaulting to those
     ids. Whatever the labels, `parse_file` reads the result back.
     """
+    import openpyxl
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     workbook = openpyxl.Workbook()
     used_titles: set[str] = set()
     bold = Font(bold=True)

@@ -7,6 +7,7 @@ the number of branches, and the messages in three languages."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -697,3 +698,22 @@ async def test_long_lists_fit_one_message_and_say_how_many_more() -> None:
     ).text
     shown = english.count(name)
     assert "… and" in english and shown < 80
+
+
+@given(
+    amount=st.integers(0, 10**7),
+    earlier=st.integers(0, 6),
+    earlier_fen=st.integers(0, 10**8),
+)
+def test_a_members_reminder_json_is_what_json_dumps_writes(
+    amount: int, earlier: int, earlier_fen: int
+) -> None:
+    """The sweep writes each member's own reminder payload directly, not through json.dumps:
+    the text must be the very one json.dumps gives, and read back the same."""
+    member = dues_cycle.MemberDue(
+        1, "党员", 42, "zh", amount, 0, False, 1, amount, earlier, earlier_fen
+    )
+    expected = {"amount": amount, "earlier": earlier, "owed": amount + earlier_fen}
+    text = dues_cycle.reminder_json(member)
+    assert text == json.dumps(expected)
+    assert json.loads(text) == expected
