@@ -380,6 +380,20 @@ class SandboxClient:
     async def bot_messages(self, chat_id: int, after_id: int | None = None) -> list[Json]:
         return [m for m in await self.messages(chat_id, after_id) if m.get("from_bot")]
 
+    async def bot_message_counts(self, contains: str) -> dict[int, int]:
+        """Per chat, how many of the bot's messages carry `contains` (chats with none left
+        out): one request for a whole broadcast's recipients."""
+        result: dict[str, int] = await self._request(
+            "GET", "/sandbox/bot_message_counts", params={"contains": contains}
+        )
+        return {int(chat_id): count for chat_id, count in result.items()}
+
+    async def traffic(self) -> Json:
+        """The Bot API answers so far: `{methods: {sendMessage: {"200": n, "429": n}},
+        too_many_requests: n}` (injected 429s included; `faults()` counts those)."""
+        result: Json = await self._request("GET", "/sandbox/traffic")
+        return result
+
     async def commands(
         self, chat_id: int, language_code: str | None = None, user_id: int | None = None
     ) -> list[Json]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -113,6 +114,8 @@ class Control:
 
     def __init__(self, state: SandboxState) -> None:
         self.state = state
+        self.traffic: Counter[tuple[str, int]] = Counter()
+        """Bot API answers by (method, HTTP status): how many 429s a sender was given."""
 
     # --- lookups ---------------------------------------------------------------------
 
@@ -472,6 +475,31 @@ class Control:
 
     # --- reading ---------------------------------------------------------------------
 
+    def bot_message_counts(self, contains: str) -> dict[int, int]:
+        """How many live messages from the bot carrying `contains` each chat holds (chats
+        with none are left out): what a broadcast really delivered, duplicates included."""
+        counts: dict[int, int] = {}
+        for chat in self.state.chats.values():
+            found = sum(
+                1
+                for m in chat.messages.values()
+                if m.from_bot
+                and not m.deleted
+                and contains in str(m.message.get("text") or m.message.get("caption") or "")
+            )
+            if found:
+                counts[chat.id] = found
+        return counts
+
+    def traffic_json(self) -> dict[str, Any]:
+        methods: dict[str, dict[str, int]] = {}
+        for (method, status), count in sorted(self.traffic.items()):
+            methods.setdefault(method, {})[str(status)] = count
+        return {
+            "methods": methods,
+            "too_many_requests": sum(n for (_, s), n in self.traffic.items() if s == 429),
+        }
+
     def messages(self, chat_id: int, after_id: int = 0) -> list[dict[str, Any]]:
         chat = self.chat(chat_id)
         return [m.control_json() for m in chat.messages.values() if m.message_id > after_id]
@@ -636,6 +664,26 @@ async def get_commands(request: web.Request) -> web.Response:
     return web.json_response(_control(request).commands(chat_id, language, user_id))
 
 
+async def get_bot_message_counts(request: web.Request) -> web.Response:
+    contains = request.query.get("contains", "")
+    counts = _control(request).bot_message_counts(contains)
+    return web.json_response({str(chat_id): n for chat_id, n in counts.items()})
+
+
+async def get_traffic(request: web.Request) -> web.Response:
+    return web.json_response(_control(request).traffic_json())
+
+
+_BOT_API_PATH = re.compile(r"^/bot[^/]+/(?P<method>[A-Za-z]+)$")
+
+
+async def count_bot_api_answer(request: web.Request, response: web.StreamResponse) -> None:
+    """Tally every Bot API answer by method and status (a 429 here is one a sender got)."""
+    match = _BOT_API_PATH.match(request.path)
+    if match is not None:
+        _control(request).traffic[(match["method"], response.status)] += 1
+
+
 async def get_bot(request: web.Request) -> web.Response:
     state = _control(request).state
     return web.json_response(
@@ -687,3 +735,6 @@ def add_routes(app: web.Application, control: Control) -> None:
     app.router.add_delete("/sandbox/faults", delete_faults)
     app.router.add_get("/sandbox/commands", get_commands)
     app.router.add_get("/sandbox/bot", get_bot)
+    app.router.add_get("/sandbox/bot_message_counts", get_bot_message_counts)
+    app.router.add_get("/sandbox/traffic", get_traffic)
+    app.on_response_prepare.append(count_bot_api_answer)

@@ -10,6 +10,7 @@ from typing import Any
 import aiohttp
 import pytest
 from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from aiogram.types import (
     BotCommand,
     BotCommandScopeAllChatAdministrators,
@@ -21,7 +22,7 @@ from aiogram.types import (
 )
 
 from sandbox import SandboxClient, SandboxError, SandboxServer
-from sandbox.__main__ import parse_args
+from sandbox.__main__ import add_users, parse_args
 from tests.sandbox.samples import ogg_voice, png
 
 User = dict[str, Any]
@@ -241,3 +242,38 @@ async def test_unknown_paths_answer_in_json(server: SandboxServer) -> None:
             assert (resp.status, (await resp.json())["error_code"]) == (404, 404)
         async with http.get(f"{server.base_url}/sandbox/chats/abc") as resp:
             assert resp.status == 400 and "integer" in (await resp.json())["error"]
+
+
+async def test_bot_message_counts_per_chat_and_the_traffic_tally(
+    bot: Bot, server: SandboxServer, sandbox: SandboxClient, alice: User, bob: User
+) -> None:
+    await bot.send_message(alice["id"], "通知：周五学习")
+    await bot.send_message(alice["id"], "通知：周五学习 (again)")
+    gone = await bot.send_message(bob["id"], "通知：周五学习")
+    await bot.send_message(bob["id"], "something else")
+    await sandbox.send_text(alice["id"], "通知：周五学习")  # a user's message does not count
+    assert await sandbox.bot_message_counts("通知") == {alice["id"]: 2, bob["id"]: 1}
+    await bot.delete_message(bob["id"], gone.message_id)
+    assert await sandbox.bot_message_counts("通知") == {alice["id"]: 2}
+
+    await sandbox.inject_fault(429, method="sendMessage", count=1, retry_after=3)
+    with pytest.raises(TelegramRetryAfter):
+        await bot.send_message(alice["id"], "refused")
+    with pytest.raises(TelegramBadRequest):
+        await bot.send_message(alice["id"], "")
+    traffic = await sandbox.traffic()
+    assert traffic["methods"]["sendMessage"] == {"200": 4, "400": 1, "429": 1}
+    assert traffic["methods"]["deleteMessage"] == {"200": 1}
+    assert traffic["too_many_requests"] == 1  # control requests are not tallied
+
+
+def test_module_seeds_users_with_consecutive_ids() -> None:
+    args = parse_args(["--users", "3", "--first-user-id", "700000"])
+    server = SandboxServer()
+    add_users(server, args.users, args.first_user_id)
+    assert sorted(server.state.users) == [700_000, 700_001, 700_002]
+    assert server.state.chats[700_002].is_private
+    add_users(server, 2, None)  # the sandbox's own numbering
+    assert len(server.state.users) == 5
+    with pytest.raises(SystemExit):
+        parse_args(["--users", "-1"])
