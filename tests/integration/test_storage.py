@@ -10,6 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import select, text
 
 from bot.services.roles import Kind, Level
+from storage.db import SQLITE_POOL_SIZE, create_engine
 from storage.models import Base, Organization, Person
 from tests.factories import make_org
 
@@ -31,6 +32,31 @@ async def test_sqlite_pragmas_or_postgres(engine, backend) -> None:
             assert (await connection.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
         else:
             assert (await connection.execute(text("select 1"))).scalar() == 1
+
+
+async def test_a_sqlite_file_gets_a_small_pool_and_memory_databases_keep_theirs(
+    engine, backend, tmp_path
+) -> None:
+    """Three connections to a SQLite file (each is a thread and a page cache); a fourth
+    caller waits for one to come back instead of opening more."""
+    if backend != "sqlite":
+        assert engine.pool.size() > SQLITE_POOL_SIZE  # PostgreSQL keeps SQLAlchemy's pool
+        return
+    assert engine.pool.size() == SQLITE_POOL_SIZE
+    held = [await engine.connect() for _ in range(SQLITE_POOL_SIZE)]
+    waiting = asyncio.create_task(engine.connect().start())
+    await asyncio.sleep(0.2)
+    assert not waiting.done()
+    await held.pop().close()
+    held.append(await asyncio.wait_for(waiting, 5))
+    assert (await held[-1].execute(text("select 1"))).scalar() == 1
+    for connection in held:
+        await connection.close()
+
+    memory = create_engine("sqlite+aiosqlite://")
+    async with memory.connect() as connection:
+        assert (await connection.execute(text("select 2"))).scalar() == 2
+    await memory.dispose()
 
 
 async def test_datetimes_come_back_aware_utc(uow) -> None:
