@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from bot.services import people
+from bot.services import meetings, people
 from bot.services.access import Actor
-from bot.services.roles import Kind, Level, Role
+from bot.services.quiet_hours import QuietHours
+from bot.services.roles import Audience, Kind, Level, MeetingKind, Role
 from storage.models import Membership, Organization, Person
 from storage.uow import UnitOfWork
 
@@ -120,3 +122,27 @@ async def actor_of(uow: Callable[[], UnitOfWork], person: Person) -> Actor:
         fresh = await u.people.get(person.id)
         assert fresh is not None
         return await people.actor_for(u, fresh)
+
+
+async def schedule_themed_day(
+    uow: Callable[[], UnitOfWork], secretary: Person, branch: Organization, title: str
+) -> meetings.MeetingNews:
+    """A 主题党日 of the whole branch in two days, scheduled now by its secretary, with one
+    reminder a day before (no quiet hours)."""
+    actor = await actor_of(uow, secretary)
+    now = datetime.now(UTC)
+    spec = meetings.MeetingSpec(
+        org_id=branch.id,
+        kind=MeetingKind.THEMED_PARTY_DAY,
+        title=title,
+        starts_at=now + timedelta(days=2),
+        audience=Audience.BRANCH,
+        audience_org_id=branch.id,
+        reminder_minutes=(24 * 60,),
+    )
+    async with uow() as u:
+        news = await meetings.schedule(
+            u, actor, spec, now, ZoneInfo("Asia/Shanghai"), QuietHours.parse("00:00-00:00")
+        )
+        await u.commit()
+    return news

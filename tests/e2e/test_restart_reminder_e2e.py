@@ -23,14 +23,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select, update
 
-from bot.services import meetings
 from bot.services.quiet_hours import QuietHours
-from bot.services.roles import Audience, Kind, Level, MeetingKind, Role
+from bot.services.roles import Kind, Level, Role
 from sandbox import SandboxServer
 from sandbox.limits import SandboxLimits
 from storage.models import Delivery, DeliveryStatus, MeetingReminder
 from storage.uow import UnitOfWork
-from tests.factories import actor_of, make_org, make_person
+from tests.factories import make_org, make_person, schedule_themed_day
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "424243:restart-reminder-token"
@@ -190,20 +189,7 @@ async def schedule_meeting(uow: Callable[[], UnitOfWork]) -> int:
         await make_person(u, "巴特尔", MEMBER_MN, [(branch, Role.MEMBER)], language="mn")
         await make_person(u, "Alice", MEMBER_EN, [(branch, Role.MEMBER)], language="en")
         await u.commit()
-    actor = await actor_of(uow, secretary)
-    now = datetime.now(UTC)
-    spec = meetings.MeetingSpec(
-        org_id=branch.id,
-        kind=MeetingKind.THEMED_PARTY_DAY,
-        title=TITLE,
-        starts_at=now + timedelta(days=2),
-        audience=Audience.BRANCH,
-        audience_org_id=branch.id,
-        reminder_minutes=(24 * 60,),
-    )
-    async with uow() as u:
-        news = await meetings.schedule(u, actor, spec, now, SHANGHAI, NO_QUIET)
-        await u.commit()
+    news = await schedule_themed_day(uow, secretary, branch, TITLE)
     assert {r.telegram_id for r in news.recipients} == set(INVITEES)
     return news.meeting.id
 

@@ -250,6 +250,10 @@ async def seed(uow: Callable[[], UnitOfWork], clock: FakeClock) -> tuple[Tree, d
             _ticket(b, member_b.id, TicketStatus.RESOLVED, member_b.id),
             _ticket(b, member_b.id, TicketStatus.CLOSED, member_b.id),
             _ticket(y, member_y.id, TicketStatus.POSTED, None),
+            # member_a's own work and resident_a's to rate: refuse, notes, resolve, rating
+            _ticket(a, resident_a.id, TicketStatus.ASSIGNED, tree.member_a.id),
+            _ticket(a, resident_a.id, TicketStatus.IN_PROGRESS, tree.member_a.id),
+            _ticket(a, resident_a.id, TicketStatus.RESOLVED, tree.member_a.id),
         ]
         u.session.add_all(tickets)
         await u.session.flush()

@@ -310,10 +310,13 @@ async def test_a_repeated_update_has_one_effect(world: World, data: st.DataObjec
 def waiting_steps(world: World) -> list[tuple[str, tuple[str, ...]]]:
     """How each actor reaches a step that waits for their typing (a command, or a button
     they were shown, packed here): the leave reason and the sign-in code, the dues report,
-    /need, the secretary's rejection reason, meeting edit and minutes, ticket decline, dues
-    day and assessment, and the composers of meetings, broadcasts, guidance and imports."""
+    /need, the secretary's rejection reason, meeting edit and minutes, ticket decline, the
+    assignee's refusal reason, progress notes and closing note, the requester's rating
+    comment, dues day and assessment, and the composers of meetings, broadcasts, guidance
+    and imports."""
     ids, branch_a = world.ids, world.orgs["A"]
     meeting_a, payment_a, ticket_a = ids["meeting"][0], ids["payment"][0], ids["ticket"][0]
+    assigned_a, working_a, resolved_a = ids["ticket"][-3:]
     return [
         ("member_a", (InvitationCB(meeting_id=meeting_a, action=InvitationAction.LEAVE).pack(),)),
         ("member_a", (InvitationCB(meeting_id=meeting_a, action=InvitationAction.CODE).pack(),)),
@@ -327,6 +330,13 @@ def waiting_steps(world: World) -> list[tuple[str, tuple[str, ...]]]:
             (MeetingAdminCB(meeting_id=meeting_a, action=AdminAction.MINUTES).pack(),),
         ),
         ("secretary_a", (TicketCB(action=TicketAction.DECLINE, ticket_id=ticket_a).pack(),)),
+        ("member_a", (TicketCB(action=TicketAction.REFUSE, ticket_id=assigned_a).pack(),)),
+        ("member_a", (TicketCB(action=TicketAction.NOTE, ticket_id=working_a).pack(),)),
+        ("member_a", (TicketCB(action=TicketAction.RESOLVE, ticket_id=working_a).pack(),)),
+        (
+            "resident_a",
+            (TicketCB(action=TicketAction.RATE, ticket_id=resolved_a, arg=4).pack(),),
+        ),
         ("secretary_a", (BranchCB(action=BranchAction.DUES_DAY, branch_id=branch_a).pack(),)),
         ("secretary_a", (BranchCB(action=BranchAction.ASSESS, branch_id=branch_a).pack(),)),
         ("secretary_a", (BranchCB(action=BranchAction.RECORD, branch_id=branch_a).pack(),)),

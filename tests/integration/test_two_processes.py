@@ -34,9 +34,9 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.services import meetings, outbox
+from bot.services import outbox
 from bot.services.quiet_hours import QuietHours
-from bot.services.roles import Audience, Kind, Level, MeetingKind, Role
+from bot.services.roles import Kind, Level, Role
 from sandbox.client import BOT_MESSAGE_EVENTS, SandboxClient, message_text
 from sandbox.limits import SandboxLimits
 from sandbox.server import SandboxServer
@@ -55,7 +55,7 @@ from storage.models import (
 )
 from storage.uow import UnitOfWork
 from tests.conftest import PG_URL
-from tests.factories import actor_of, make_org, make_person
+from tests.factories import make_org, make_person, schedule_themed_day
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "424242:two-processes-token"
@@ -456,23 +456,12 @@ async def schedule_meeting(engine: AsyncEngine, title: str) -> int:
         branch = await u.organizations.by_code("BB")
         secretary = await u.people.by_telegram_id(SECRETARY)
         assert branch is not None and secretary is not None
-    actor = await actor_of(uow, secretary)
-    now = datetime.now(UTC)
-    spec = meetings.MeetingSpec(
-        org_id=branch.id,
-        kind=MeetingKind.THEMED_PARTY_DAY,
-        title=title,
-        starts_at=now + timedelta(days=2),
-        audience=Audience.BRANCH,
-        audience_org_id=branch.id,
-        reminder_minutes=(24 * 60,),
-    )
-    async with uow() as u:
-        news = await meetings.schedule(u, actor, spec, now, SHANGHAI, NO_QUIET)
+    news = await schedule_themed_day(uow, secretary, branch, title)
+    async with uow() as u:  # its reminder is due now
         await u.session.execute(
             update(MeetingReminder)
             .where(MeetingReminder.meeting_id == news.meeting.id)
-            .values(due_at=now - timedelta(seconds=1))
+            .values(due_at=datetime.now(UTC) - timedelta(seconds=1))
         )
         await u.commit()
     return news.meeting.id
