@@ -71,7 +71,25 @@ async def insert_rows(
     await session.flush()
     connection = await session.connection()
     dialect = connection.dialect
-    processors = [processor_of(table.c[name], dialect) for name in columns]
-    converted = [tuple(p(value) for p, value in zip(processors, row, strict=True)) for row in rows]
+    converted = _converted(rows, [processor_of(table.c[name], dialect) for name in columns])
     if converted:
         await connection.exec_driver_sql(insert_statement(table, columns, dialect), converted)
+
+
+def _converted(rows: Iterable[Sequence[Any]], processors: Sequence[Processor]) -> list[Any]:
+    """The rows as the driver takes them. Only the columns whose type converts are touched:
+    integers and texts, most of a delivery row, go through as they are."""
+    width = len(processors)
+    converting = [(i, p) for i, p in enumerate(processors) if p is not _as_is]
+    result: list[Any] = []
+    for row in rows:
+        if len(row) != width:
+            raise ValueError(f"a row of {len(row)} values for {width} columns")
+        if converting:
+            values = list(row)
+            for i, processor in converting:
+                values[i] = processor(values[i])
+            result.append(tuple(values))
+        else:
+            result.append(tuple(row))
+    return result
