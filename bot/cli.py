@@ -32,11 +32,12 @@ def _prepare_database(settings: Settings) -> None:
 
 
 async def _run(settings: Settings) -> None:
-    from bot.app import build_application, build_bot
+    from bot.app import build_application, build_bot, freeze_start_up_objects
 
     engine = create_engine(settings.database_url)
     bot = build_bot(settings)
     dispatcher = build_application(settings, create_session_factory(engine), bot)
+    dispatcher.startup.register(freeze_start_up_objects)
     try:
         await dispatcher.start_polling(bot, allowed_updates=dispatcher.resolve_used_update_types())
     finally:
@@ -49,13 +50,14 @@ async def _webhook(settings: Settings) -> None:
     flight are answered and the dispatcher's shutdown (scheduler, outbox) runs."""
     from aiohttp import web
 
-    from bot.app import build_application, build_bot
+    from bot.app import build_application, build_bot, freeze_start_up_objects
     from bot.webhook import build_webhook_app
 
     engine = create_engine(settings.database_url)
     bot = build_bot(settings)
     try:
         dispatcher = build_application(settings, create_session_factory(engine), bot)
+        dispatcher.startup.register(freeze_start_up_objects)
         runner = web.AppRunner(build_webhook_app(settings, dispatcher, bot, engine))
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
