@@ -23,7 +23,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -190,20 +190,35 @@ async def deliver(bot: Bot, chat_id: int, outgoing: Outgoing) -> Message:
     """One Telegram call for one rendered message."""
     caption = outgoing.text or None
     markup = outgoing.reply_markup
+    silent = outgoing.silent or None
     match outgoing.content_type:
         case ContentType.TEXT:
-            return await bot.send_message(chat_id, outgoing.text, reply_markup=markup)
+            return await bot.send_message(
+                chat_id, outgoing.text, reply_markup=markup, disable_notification=silent
+            )
         case ContentType.PHOTO:
             return await bot.send_photo(
-                chat_id, _file(outgoing), caption=caption, reply_markup=markup
+                chat_id,
+                _file(outgoing),
+                caption=caption,
+                reply_markup=markup,
+                disable_notification=silent,
             )
         case ContentType.DOCUMENT:
             return await bot.send_document(
-                chat_id, _file(outgoing), caption=caption, reply_markup=markup
+                chat_id,
+                _file(outgoing),
+                caption=caption,
+                reply_markup=markup,
+                disable_notification=silent,
             )
         case ContentType.VOICE:
             return await bot.send_voice(
-                chat_id, _file(outgoing), caption=caption, reply_markup=markup
+                chat_id,
+                _file(outgoing),
+                caption=caption,
+                reply_markup=markup,
+                disable_notification=silent,
             )
 
 
@@ -471,8 +486,12 @@ class OutboxSender:
             await self.pacer.take(delivery.chat_id)
             if not self._acting():
                 return {"id": delivery.id, "claimed_at": None}
+            now = self._clock()
+            silent = outbox.silent_now(broadcast.kind, job.zone, self.config.quiet, now)
             try:
-                message = await deliver(self.bot, delivery.chat_id, outgoing)
+                message = await deliver(
+                    self.bot, delivery.chat_id, replace(outgoing, silent=silent)
+                )
             except TelegramRetryAfter as exc:
                 SENDS.labels("retry_after").inc()
                 self.pacer.pause(exc.retry_after)

@@ -21,6 +21,7 @@ class Outgoing:
     text: str  # the message text, or the caption of a photo, document or voice
     file_id: str | None = None
     reply_markup: InlineKeyboardMarkup | None = None
+    silent: bool = False  # arrives without a sound (set by the sender, in quiet hours)
 
 
 Renderer = Callable[[Broadcast, Delivery, Texts], Outgoing]

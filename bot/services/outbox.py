@@ -218,6 +218,18 @@ def may_send_now(urgent: bool, zone: ZoneInfo, quiet: QuietHours, now: datetime)
     return urgent or not quiet.contains(now.astimezone(zone))
 
 
+SILENT_IN_QUIET_HOURS = frozenset({BroadcastKind.MEETING_REMINDER})
+"""Kinds that may have to go out during quiet hours without being emergencies: a meeting
+reminder planned outside them that comes due inside them only because the bot was down, for
+a meeting that starts before they end. It arrives without a sound. An officer's urgent
+broadcast (a flood, a fire) still rings."""
+
+
+def silent_now(kind: BroadcastKind, zone: ZoneInfo, quiet: QuietHours, now: datetime) -> bool:
+    """Whether a message of this kind sent now should arrive without a sound."""
+    return kind in SILENT_IN_QUIET_HOURS and quiet.contains(now.astimezone(zone))
+
+
 @dataclass(frozen=True)
 class Progress:
     """Where a broadcast stands, from its rows' statuses."""

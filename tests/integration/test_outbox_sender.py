@@ -217,7 +217,10 @@ def _plain(broadcast: Broadcast, delivery: Delivery, texts: object) -> Outgoing:
 
 
 # The sender's mechanics, apart from any feature's wording: one kind, rendered as queued.
-PLAIN: dict[BroadcastKind, Renderer] = {BroadcastKind.MESSAGE: _plain}
+PLAIN: dict[BroadcastKind, Renderer] = {
+    BroadcastKind.MESSAGE: _plain,
+    BroadcastKind.MEETING_REMINDER: _plain,
+}
 
 CONFIG = SenderConfig(rate=1000, chat_interval=1, concurrency=4, max_attempts=3)
 
@@ -387,6 +390,33 @@ async def test_quiet_hours_hold_ordinary_broadcasts_but_not_urgent_ones(world: W
     world.clock.now = datetime(2026, 11, 21, 23, 30, tzinfo=UTC)  # 07:30
     await world.sender.run_until_idle()
     assert {r.status for r in await world.rows(ordinary)} == {DeliveryStatus.SENT}
+
+
+async def test_a_meeting_reminder_in_quiet_hours_arrives_silently_an_urgent_broadcast_rings(
+    world: World,
+) -> None:
+    """A reminder that came due at night only because the bot was down (its meeting starts
+    before morning) goes out without a sound; an officer's urgent broadcast still rings;
+    by day the reminder rings too."""
+    world.clock.now = datetime(2026, 11, 21, 14, 0, tzinfo=UTC)  # 22:00 in Shanghai
+    reminder = world.members[:2]
+    await world.queue(reminder, urgent=True, progress=False, kind=BroadcastKind.MEETING_REMINDER)
+    await world.queue(world.members[2:4], urgent=True, progress=False)
+    await world.sender.run_until_idle()
+
+    def silent(person: Person) -> Any:
+        [call] = world.session.sends(person.telegram_id)
+        return getattr(call.method, "disable_notification", None)
+
+    assert [silent(p) for p in reminder] == [True, True]
+    assert [silent(p) for p in world.members[2:4]] == [None, None]
+
+    world.clock.now = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)  # 10:00
+    await world.queue(
+        [world.members[4]], urgent=True, progress=False, kind=BroadcastKind.MEETING_REMINDER
+    )
+    await world.sender.run_until_idle()
+    assert silent(world.members[4]) is None
 
 
 async def test_the_rest_waits_for_morning_when_quiet_hours_begin_mid_broadcast(

@@ -71,6 +71,15 @@ def test_quiet_hours_hold_ordinary_messages_in_the_orgs_zone() -> None:
     assert outbox.may_send_now(False, SHANGHAI, QUIET, evening.replace(hour=23, minute=30))
 
 
+def test_only_meeting_reminders_go_silently_and_only_in_the_orgs_quiet_hours() -> None:
+    evening = datetime(2026, 11, 21, 13, 45, tzinfo=UTC)  # 21:45 in Shanghai
+    reminder, message = BroadcastKind.MEETING_REMINDER, BroadcastKind.MESSAGE
+    assert outbox.silent_now(reminder, SHANGHAI, QUIET, evening)
+    assert not outbox.silent_now(message, SHANGHAI, QUIET, evening)  # an emergency rings
+    assert not outbox.silent_now(reminder, ZoneInfo("Europe/London"), QUIET, evening)
+    assert not outbox.silent_now(reminder, SHANGHAI, QUIET, evening.replace(hour=2))  # 10:00
+
+
 def test_progress_counts_and_when_it_is_finished() -> None:
     progress = Progress.from_counts(
         10, {DeliveryStatus.SENT: 6, DeliveryStatus.PENDING: 2, DeliveryStatus.UNREACHABLE: 2}
