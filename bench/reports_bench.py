@@ -32,10 +32,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy import event, insert
 
+from bench.world import meeting_row
 from bot.services import people, reports
 from bot.services.dues_rules import DuesCategory
 from bot.services.periods import Period, month_index
-from bot.services.roles import Audience, Level, MeetingKind, Role, SignInMethod
+from bot.services.roles import Level, MeetingKind, Role, SignInMethod
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
 from storage.models import (
@@ -50,7 +51,6 @@ from storage.models import (
     Invitation,
     InvitationResponse,
     Meeting,
-    MeetingStatus,
     Membership,
     Organization,
     PaymentStatus,
@@ -113,23 +113,7 @@ def _rows(rng: random.Random) -> dict[Any, list[dict[str, Any]]]:
     def meeting(org_id: int, kind: MeetingKind, starts: datetime, invited: list[int]) -> None:
         number = len(meetings) + 1
         cancelled = rng.random() < 0.02
-        meetings.append(
-            {
-                "id": number,
-                "org_id": org_id,
-                "kind": kind,
-                "title": f"{kind.value} {starts:%m-%d}",
-                "starts_at": starts,
-                "audience": Audience.BRANCH,
-                "audience_org_id": org_id,
-                "code": "1234",
-                "methods": [SignInMethod.TAP.value],
-                "reminder_minutes": [],
-                "status": MeetingStatus.CANCELLED if cancelled else MeetingStatus.SCHEDULED,
-                "created_at": EARLY,
-                "updated_at": EARLY,
-            }
-        )
+        meetings.append(meeting_row(number, org_id, kind, starts, EARLY, cancelled=cancelled))
         held = starts <= NOW and rng.random() < 0.9
         for place, person_id in enumerate(invited):
             leave = place == INVITED - 1

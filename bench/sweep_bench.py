@@ -61,12 +61,13 @@ from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench.common import report
+from bench.world import meeting_row
 from bot.config import Settings
 from bot.reminders.deadlines import run_deadline_sweeps
 from bot.reminders.dues import run_dues_cycle
 from bot.services.dues_rules import DuesCategory
 from bot.services.periods import month_index
-from bot.services.roles import Audience, Level, MeetingKind, Role, SignInMethod
+from bot.services.roles import Level, MeetingKind, Role, SignInMethod
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
 from storage.models import (
@@ -76,7 +77,6 @@ from storage.models import (
     DuesPayment,
     DuesProfile,
     Meeting,
-    MeetingStatus,
     Membership,
     Organization,
     PaymentStatus,
@@ -223,24 +223,7 @@ def _build_rows(writer: Writer, branches: int, rng: random.Random) -> list[tuple
     def meeting(org_id: int, kind: MeetingKind, starts: datetime, members: list[int]) -> None:
         number = ids.next("meeting")
         cancelled = rng.random() < 0.02
-        writer.add(
-            Meeting,
-            {
-                "id": number,
-                "org_id": org_id,
-                "kind": kind,
-                "title": f"{kind.value} {starts:%m-%d}",
-                "starts_at": starts,
-                "audience": Audience.BRANCH,
-                "audience_org_id": org_id,
-                "code": "1234",
-                "methods": [SignInMethod.TAP.value],
-                "reminder_minutes": [],
-                "status": MeetingStatus.CANCELLED if cancelled else MeetingStatus.SCHEDULED,
-                "created_at": EARLY,
-                "updated_at": EARLY,
-            },
-        )
+        writer.add(Meeting, meeting_row(number, org_id, kind, starts, EARLY, cancelled=cancelled))
         if starts < DEADLINE_MONTH_END and rng.random() < 0.9:
             for person_id in rng.sample(members, 2):
                 writer.add(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from bot.services.roles import Level
-from storage.models import Organization
+from bot.services.roles import Audience, Level, MeetingKind, SignInMethod
+from storage.models import MeetingStatus, Organization
 from storage.uow import UnitOfWork
 
 
@@ -34,3 +35,30 @@ async def committee_and_branch(
         committee,
     )
     return committee, branch
+
+
+def meeting_row(
+    number: int,
+    org_id: int,
+    kind: MeetingKind,
+    starts: datetime,
+    created_at: datetime,
+    *,
+    cancelled: bool,
+) -> dict[str, Any]:
+    """A branch meeting's row as the bulk builders of a city write it (tap sign-in only)."""
+    return {
+        "id": number,
+        "org_id": org_id,
+        "kind": kind,
+        "title": f"{kind.value} {starts:%m-%d}",
+        "starts_at": starts,
+        "audience": Audience.BRANCH,
+        "audience_org_id": org_id,
+        "code": "1234",
+        "methods": [SignInMethod.TAP.value],
+        "reminder_minutes": [],
+        "status": MeetingStatus.CANCELLED if cancelled else MeetingStatus.SCHEDULED,
+        "created_at": created_at,
+        "updated_at": created_at,
+    }
