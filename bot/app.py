@@ -128,13 +128,11 @@ def build_application(
 
 async def freeze_start_up_objects() -> None:
     """For the bot's own process, as its last start-up hook (a test process must not: what it
-    freezes is never collected). Moves everything built at start-up out of the garbage
-    collector's sight. A full
-    collection runs only once the objects promoted since the last one reach a quarter of
-    all long-lived objects; counted among those, start-up's hundreds of thousands (types,
-    catalogues, the ORM's mappers) let cyclic garbage from handled updates (an exception's
-    traceback and its frames, each holding an update) pile up for tens of thousands of
-    updates. Frozen, they are never scanned again, and full collections come early."""
+    freezes is never collected). A full garbage collection runs only once the objects
+    promoted since the last one reach a quarter of all long-lived ones, and start-up leaves
+    hundreds of thousands (types, catalogues, the ORM's mappers): cyclic garbage from handled
+    updates waits that much longer. Frozen, they no longer count and are never scanned
+    again (1.1–2.7 MB less from 25,000 updates on in bench/memory_bench.py)."""
     gc.collect()
     gc.freeze()
 

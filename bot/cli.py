@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.observability.logs import configure_logging
@@ -18,6 +19,10 @@ from bot.services.clock import utc_now
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
 from storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from aiogram import Bot, Dispatcher
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 log = logging.getLogger("zhibu")
 
@@ -31,13 +36,21 @@ def _prepare_database(settings: Settings) -> None:
     upgrade(settings.database_url)
 
 
+def _application(settings: Settings, engine: AsyncEngine, bot: Bot) -> Dispatcher:
+    """The running bot as this process serves it (polling or webhook)."""
+    from bot.app import build_application, freeze_start_up_objects
+
+    dispatcher = build_application(settings, create_session_factory(engine), bot)
+    dispatcher.startup.register(freeze_start_up_objects)
+    return dispatcher
+
+
 async def _run(settings: Settings) -> None:
-    from bot.app import build_application, build_bot, freeze_start_up_objects
+    from bot.app import build_bot
 
     engine = create_engine(settings.database_url)
     bot = build_bot(settings)
-    dispatcher = build_application(settings, create_session_factory(engine), bot)
-    dispatcher.startup.register(freeze_start_up_objects)
+    dispatcher = _application(settings, engine, bot)
     try:
         await dispatcher.start_polling(bot, allowed_updates=dispatcher.resolve_used_update_types())
     finally:
@@ -50,14 +63,13 @@ async def _webhook(settings: Settings) -> None:
     flight are answered and the dispatcher's shutdown (scheduler, outbox) runs."""
     from aiohttp import web
 
-    from bot.app import build_application, build_bot, freeze_start_up_objects
+    from bot.app import build_bot
     from bot.webhook import build_webhook_app
 
     engine = create_engine(settings.database_url)
     bot = build_bot(settings)
     try:
-        dispatcher = build_application(settings, create_session_factory(engine), bot)
-        dispatcher.startup.register(freeze_start_up_objects)
+        dispatcher = _application(settings, engine, bot)
         runner = web.AppRunner(build_webhook_app(settings, dispatcher, bot, engine))
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
