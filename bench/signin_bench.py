@@ -7,7 +7,12 @@ the production path: the real Dispatcher of bot/app.py (`build_dispatcher`, the 
 of production) behind the webhook app of bot/webhook.py (an update is answered 200 only
 once handled and committed), on the real database. In the same run, the same POSTs at the
 same concurrency go to the same webhook app around a Dispatcher with one callback handler
-that does nothing: the bare throughput. ratio = our throughput ÷ bare throughput.
+that does nothing: the bare throughput; ratio = our throughput ÷ bare throughput. Then around
+a Dispatcher whose one callback handler does no database work but makes as many Bot API
+calls per update as ours made (2: answer the press, tell the member), here sendMessage to a
+sink chat that is no member's (a callback query cannot be answered twice): the API floor,
+what the calls any sign-in must make cost on their own. floor_ratio = floor ÷ bare shows
+how much of the gap to the target the calls take; ratio_to_floor = ours ÷ floor.
 
 How: one branch with 2,000 members (plus a few for warming up), one meeting whose sign-in
 window is open, everyone invited (scheduled through bot.services.meetings like the flows
@@ -16,9 +21,10 @@ not Telegram's pacing) runs in a child process, holds each member's invitation m
 creates the 2,000 callback queries; the bot's answerCallbackQuery and sendMessage go to it
 over HTTP. A load generator in another child process POSTs the updates with N requests in
 flight and, like Telegram, posts an update again (up to 3 times) when it was not answered 200
-(every status is counted). Afterwards: 2,000 attendances recorded, each member once, every
-callback query answered, each member told once. SQL statements per update are counted with
-a before_cursor_execute listener.
+(every status is counted); ours, bare and floor get the same bodies after the same warm-up.
+Afterwards: 2,000 attendances recorded, each member once, every callback query answered,
+each member told once (members' chats only; the floor's messages are counted in the sink's).
+SQL statements per update are counted with a before_cursor_execute listener.
 
 Targets: ratio ≥ 0.5 on SQLite and p99 < 50 ms. On PostgreSQL (--database-url) the ratio is
 shown without a target.
@@ -52,7 +58,7 @@ from zoneinfo import ZoneInfo
 import aiohttp
 from aiogram import Bot, Dispatcher, Router
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import CallbackQuery, Update
+from aiogram.types import CallbackQuery, ReplyKeyboardRemove, Update
 from aiohttp import web
 from pydantic import SecretStr
 from sqlalchemy import event, func, select
@@ -83,6 +89,7 @@ LANGUAGES = ("zh", "mn", "en")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TARGET_RATIO = 0.5
 TARGET_P99_MS = 50.0
+FLOOR_TEXT = "已签到：十一月主题党日（点按签到，20:18）"
 
 
 @dataclass(frozen=True)
@@ -188,7 +195,8 @@ async def _serve_sandbox(
 ) -> None:
     """The Bot API server: each member has the invitation in their chat and presses its
     sign-in button once (a callback query the bot must answer); the updates go back to the
-    parent, which posts them itself."""
+    parent, which posts them itself. A sink user, no member, receives the API floor's
+    messages; its chat id goes back with the updates."""
     limits = SandboxLimits(enabled=False, callback_query_ttl=3600)
     async with SandboxServer(TOKEN, limits=limits, web_root=None) as server:
         state = server.state
@@ -215,7 +223,8 @@ async def _serve_sandbox(
                 "data": callback_data,
             }
             updates.append({"update_id": number, "callback_query": query})
-        connection.send((server.base_url, updates))
+        sink = state.add_user("API floor sink")  # a fresh id, after the members'
+        connection.send((server.base_url, updates, sink["id"]))
         await asyncio.to_thread(connection.recv)  # the parent says when it has finished
         answered = Counter(
             record.user_id for record in state.callbacks.values() if record.answered
@@ -224,9 +233,10 @@ async def _serve_sandbox(
             chat_id
             for chat_id, chat in state.chats.items()
             for message in chat.messages.values()
-            if message.from_bot and message.message_id > 1
+            if message.from_bot and message.message_id > 1 and chat_id != sink["id"]
         )
-        connection.send({"answered": answered, "told": told})
+        sunk = sum(1 for m in state.chats[sink["id"]].messages.values() if m.from_bot)
+        connection.send({"answered": answered, "told": told, "sunk": sunk})
 
 
 # ----------------------------------------------------------------------------- load generator
@@ -296,6 +306,22 @@ def bare_dispatcher() -> Dispatcher:
         return None
 
     router.callback_query.register(nothing)
+    dispatcher = Dispatcher()
+    dispatcher.include_router(router)
+    return dispatcher
+
+
+def floor_dispatcher(sink_chat_id: int, calls: int) -> Dispatcher:
+    """aiogram with one callback handler that makes `calls` Bot API calls and nothing else
+    (no database): the API floor. sendMessage to the sink, like our confirmation, since the
+    callback queries cannot be answered twice."""
+    router = Router()
+
+    async def calls_only(query: CallbackQuery, bot: Bot) -> None:
+        for _ in range(calls):
+            await bot.send_message(sink_chat_id, FLOOR_TEXT, reply_markup=ReplyKeyboardRemove())
+
+    router.callback_query.register(calls_only)
     dispatcher = Dispatcher()
     dispatcher.include_router(router)
     return dispatcher
@@ -410,15 +436,15 @@ class Meter:
 async def _with_sandbox(
     members: list[Member],
     callback_data: str,
-    work: Callable[[str, list[dict[str, Any]]], Awaitable[None]],
+    work: Callable[[str, list[dict[str, Any]], int], Awaitable[None]],
 ) -> dict[str, Any]:
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
     process = context.Process(target=_sandbox_process, args=(child, members, callback_data))
     process.start()
     try:
-        base_url, updates = await asyncio.to_thread(parent.recv)
-        await work(base_url, updates)
+        base_url, updates, sink_chat_id = await asyncio.to_thread(parent.recv)
+        await work(base_url, updates, sink_chat_id)
         parent.send("done")
         seen: dict[str, Any] = await asyncio.to_thread(parent.recv)
     finally:
@@ -439,7 +465,7 @@ async def run(args: argparse.Namespace) -> None:
         figures["concurrency"] = args.concurrency
         profile = cProfile.Profile() if args.profile else None
 
-        async def work(base_url: str, updates: list[dict[str, Any]]) -> None:
+        async def work(base_url: str, updates: list[dict[str, Any]], sink_chat_id: int) -> None:
             bodies = [json.dumps(u, ensure_ascii=False).encode() for u in updates]
             warmup, measured = bodies[:WARMUP], bodies[WARMUP:]
             context = multiprocessing.get_context("spawn")
@@ -453,6 +479,11 @@ async def run(args: argparse.Namespace) -> None:
                 figures["bare"] = await burst(
                     bare_dispatcher(), engine, base_url, measured, warmup, args.concurrency, pool
                 )
+                calls = round(figures["ours"]["bot_api_calls_per_update"])
+                floor = floor_dispatcher(sink_chat_id, calls)
+                figures["floor"] = await burst(
+                    floor, engine, base_url, measured, warmup, args.concurrency, pool
+                )
 
         seen = await _with_sandbox(members, callback_data, work)
         figures["verified"] = await verify(engine, meeting_id, members)
@@ -463,6 +494,7 @@ async def run(args: argparse.Namespace) -> None:
         figures["verified"]["members_told_once"] = sum(
             1 for m in members if told.get(m.telegram_id) == 1
         )
+        figures["verified"]["floor_messages_to_sink"] = seen["sunk"]
         await engine.dispose()
     if profile is not None:
         RESULTS.mkdir(exist_ok=True)
@@ -472,8 +504,14 @@ async def run(args: argparse.Namespace) -> None:
 
 def summarize(backend: str, figures: dict[str, Any], expected: int) -> None:
     ours, bare, verified = figures["ours"], figures["bare"], figures["verified"]
+    floor = figures["floor"]
     ratio = ours["updates_per_second"] / bare["updates_per_second"]
     figures["ratio"] = round(ratio, 3)
+    # the API floor: how much of the gap to bare the Bot API calls alone take
+    floor_ratio = floor["updates_per_second"] / bare["updates_per_second"]
+    to_floor = ours["updates_per_second"] / floor["updates_per_second"]
+    figures["floor_ratio"] = round(floor_ratio, 3)
+    figures["ratio_to_floor"] = round(to_floor, 3)
     figures["targets"] = {"ratio": TARGET_RATIO if backend == "sqlite" else None}
     figures["targets"]["p99_ms"] = TARGET_P99_MS
     complete = (
@@ -488,9 +526,13 @@ def summarize(backend: str, figures: dict[str, Any], expected: int) -> None:
     fast = ours["p99_ms"] < TARGET_P99_MS and (backend != "sqlite" or ratio >= TARGET_RATIO)
     summary = (
         f"{ours['updates']} sign-ins at {ours['updates_per_second']}/s "
-        f"(bare {bare['updates_per_second']}/s, ratio {ratio:.2f}), "
-        f"p50 {ours['p50_ms']} ms, p99 {ours['p99_ms']} ms, "
-        f"CPU {ours['cpu_ms_per_update']} ms/update (bare {bare['cpu_ms_per_update']}), "
+        f"(bare {bare['updates_per_second']}/s, ratio {ratio:.2f}; "
+        f"API floor {floor['updates_per_second']}/s = {floor_ratio:.2f} of bare, "
+        f"ours {to_floor:.2f} of the floor), "
+        f"p50 {ours['p50_ms']} ms, p99 {ours['p99_ms']} ms "
+        f"(floor {floor['p50_ms']}, {floor['p99_ms']}), "
+        f"CPU {ours['cpu_ms_per_update']} ms/update (bare {bare['cpu_ms_per_update']}, "
+        f"floor {floor['cpu_ms_per_update']}), "
         f"{ours['sql_statements_per_update']} SQL/update, "
         f"{verified['members_signed_in']}/{expected} signed in once"
     )
