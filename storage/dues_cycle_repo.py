@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import Executable, case, exists, func, select
+from sqlalchemy import ColumnElement, Executable, Select, case, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.roles import Level, Role
@@ -75,24 +75,29 @@ class DuesCycleRepository:
         connection = await self._session.connection()
         return (await connection.execute(query)).all()  # one fetchall, not one call a row
 
-    async def organizations(self) -> list[OrgRow]:
-        """Every organization: names, levels, paths, zones and settings (dues day, tree)."""
-        result = await self._rows(
-            select(
-                Organization.id,
-                Organization.name,
-                Organization.level,
-                Organization.path,
-                Organization.timezone,
-                Organization.settings,
-            )
+    async def organizations(self, ids: Collection[int] | None = None) -> list[OrgRow]:
+        """Every organization (or those of `ids`): names, levels, paths, zones and settings
+        (dues day, tree)."""
+        query = select(
+            Organization.id,
+            Organization.name,
+            Organization.level,
+            Organization.path,
+            Organization.timezone,
+            Organization.settings,
         )
-        return list(map(OrgRow._make, result))
+        if ids is not None:
+            query = query.where(Organization.id.in_(sorted(ids)))
+        return list(map(OrgRow._make, await self._rows(query)))
 
-    async def profiles(self, through: int) -> list[ProfileRow]:
+    async def profiles(
+        self, through: int, branches: Collection[int] | None = None
+    ) -> list[ProfileRow]:
         """Every dues profile row from before or in month `through`, with its person,
-        ordered by person and month so each member's history is one run of rows."""
-        result = await self._rows(
+        ordered by person and month so each member's history is one run of rows. With
+        `branches`: only the people ever assessed at one of them (all their rows: the latest
+        decides where they belong)."""
+        query = (
             select(
                 DuesProfile.person_id,
                 DuesProfile.branch_id,
@@ -103,15 +108,21 @@ class DuesCycleRepository:
                 Person.display_name,
             )
             .join(Person, Person.id == DuesProfile.person_id)
-            .where(DuesProfile.from_month <= through)
+            .where(DuesProfile.from_month <= through, *_assessed_at(DuesProfile, branches))
             .order_by(DuesProfile.person_id, DuesProfile.from_month)
         )
-        return list(map(ProfileRow._make, result))
+        return list(map(ProfileRow._make, await self._rows(query)))
 
-    async def credits(self, months: Sequence[int], window: Sequence[int]) -> CreditSummary:
+    async def credits(
+        self,
+        months: Sequence[int],
+        window: Sequence[int],
+        branches: Collection[int] | None = None,
+    ) -> CreditSummary:
         """One GROUP BY over the credits: per person the latest paid month not after each
         of `months`, the amount credited in each, and which months of `window` are paid
-        (each (person, month) is credited at most once, so the sum of powers is a mask)."""
+        (each (person, month) is credited at most once, so the sum of powers is a mask).
+        With `branches`: only the people ever assessed at one of them."""
         judged, span = tuple(months), tuple(window)
         latest = [func.max(case((DuesCredit.month <= m, DuesCredit.month))) for m in judged]
         amounts = [
@@ -126,23 +137,30 @@ class DuesCycleRepository:
         )
         result = await self._rows(
             select(DuesCredit.person_id, *latest, *amounts, mask)
-            .where(DuesCredit.month <= max(judged))
+            .where(DuesCredit.month <= max(judged), *_assessed_at(DuesCredit, branches))
             .group_by(DuesCredit.person_id)
         )
         return CreditSummary(judged, span, {row[0]: tuple(row[1:]) for row in result})
 
-    async def holders(self, roles: Collection[Role]) -> list[HolderRow]:
-        """Everybody holding one of `roles` anywhere, with how to reach them."""
-        result = await self._rows(
+    async def holders(
+        self, roles: Collection[Role], orgs: Collection[int] | None = None
+    ) -> list[HolderRow]:
+        """Everybody holding one of `roles` anywhere (or at one of `orgs`), with how to
+        reach them."""
+        query = (
             select(Membership.org_id, Membership.person_id, Person.telegram_id, Person.language)
             .join(Person, Person.id == Membership.person_id)
             .where(Membership.role.in_(sorted(roles)))
         )
-        return list(map(HolderRow._make, result))
+        if orgs is not None:
+            query = query.where(Membership.org_id.in_(sorted(orgs)))
+        return list(map(HolderRow._make, await self._rows(query)))
 
-    async def unassessed_counts(self, roles: Collection[Role]) -> dict[int, int]:
+    async def unassessed_counts(
+        self, roles: Collection[Role], branches: Collection[int] | None = None
+    ) -> dict[int, int]:
         """Branch id → party members (roles at the branch or its party groups) who have no
-        dues profile at all."""
+        dues profile at all; with `branches`, of those only."""
         branch = case(
             (Organization.level == Level.GROUP, Organization.parent_id), else_=Organization.id
         )
@@ -153,12 +171,32 @@ class DuesCycleRepository:
                 Membership.role.in_(sorted(roles)),
                 Organization.level.in_([Level.BRANCH, Level.GROUP]),
                 ~exists().where(DuesProfile.person_id == Membership.person_id),
+                *([] if branches is None else [Membership.org_id.in_(_with_groups(branches))]),
             )
             .subquery()
         )
-        result = await self._rows(
-            select(
-                unassessed.c.branch_id, func.count(func.distinct(unassessed.c.person_id))
-            ).group_by(unassessed.c.branch_id)
-        )
-        return {int(row[0]): int(row[1]) for row in result if row[0]}
+        query = select(
+            unassessed.c.branch_id, func.count(func.distinct(unassessed.c.person_id))
+        ).group_by(unassessed.c.branch_id)
+        return {int(row[0]): int(row[1]) for row in await self._rows(query) if row[0]}
+
+
+def _with_groups(branches: Collection[int]) -> Select[int]:
+    """The ids of `branches` and of their party groups."""
+    ids = sorted(branches)
+    return select(Organization.id).where(
+        or_(Organization.id.in_(ids), Organization.parent_id.in_(ids))
+    )
+
+
+def _assessed_at(
+    table: type[DuesProfile] | type[DuesCredit], branches: Collection[int] | None
+) -> list[ColumnElement[bool]]:
+    """The condition "the row's person was ever assessed at one of `branches`" (none when
+    `branches` is None: everybody)."""
+    if branches is None:
+        return []
+    people: Select[int] = select(DuesProfile.person_id).where(
+        DuesProfile.branch_id.in_(sorted(branches))
+    )
+    return [table.person_id.in_(people)]

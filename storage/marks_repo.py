@@ -36,6 +36,15 @@ class ReminderMarkRepository:
         )
         return set(rows.all())
 
+    async def existing(self, keys: Collection[str]) -> set[str]:
+        """Which of `keys` were handled already."""
+        if not keys:
+            return set()
+        rows = await self._session.scalars(
+            select(ReminderMark.key).where(ReminderMark.key.in_(sorted(set(keys))))
+        )
+        return set(rows.all())
+
     async def add(self, marks: Sequence[Mark], at: datetime) -> None:
         """Record many marks in one executemany (through the driver: a digest day writes tens
         of thousands). A key recorded before (another process got there first) fails the

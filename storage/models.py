@@ -315,6 +315,9 @@ class ContentType(StrEnum):
 
 
 class BroadcastStatus(StrEnum):
+    # Header only: its rows are written when `not_before` comes (a dues day's reminders to a
+    # whole city are judged branch by branch then, not all in the sweep that found them due).
+    PLANNED = "planned"
     QUEUED = "queued"  # rows written, waiting for `not_before`
     SENDING = "sending"
     DONE = "done"  # no pending row left
@@ -325,6 +328,9 @@ class Broadcast(Base):
     """One message to many people: the outbox's header. Rows in `deliveries` are the outbox."""
 
     __tablename__ = "broadcasts"
+    # The sender's open broadcasts and the dues expansion's planned ones, oldest first,
+    # without reading the done ones (a city's dues day adds ten thousand).
+    __table_args__ = (Index("ix_broadcasts_status_id", "status", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[BroadcastKind] = mapped_column(_enum(BroadcastKind))

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.bulk import insert_rows, insert_statement, processor_of
 from storage.models import (
     Broadcast,
+    BroadcastKind,
     BroadcastStatus,
     Delivery,
     DeliveryStatus,
@@ -41,6 +42,18 @@ def _table(model: type[Broadcast] | type[Delivery]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
     return table
+
+
+class PlannedRow(NamedTuple):
+    """A planned broadcast (a header whose rows are not written yet) and its organization."""
+
+    id: int
+    kind: BroadcastKind
+    org_id: int
+    dedupe_key: str
+    payload: dict[str, Any]
+    not_before: datetime
+    path: str  # the organization's
 
 
 class DeliveryRow(NamedTuple):
@@ -131,6 +144,49 @@ class OutboxRepository:
         )
         ids = {str(key): int(broadcast_id) for key, broadcast_id in added}
         return {row["dedupe_key"]: ids[row["dedupe_key"]] for row in rows}
+
+    async def planned(
+        self, kinds: Collection[BroadcastKind], now: datetime, limit: int
+    ) -> list[PlannedRow]:
+        """Up to `limit` planned broadcasts of `kinds` whose `not_before` has come, oldest
+        first (a sweep plans in the order of the organizations' paths)."""
+        rows = await self._session.execute(
+            select(
+                Broadcast.id,
+                Broadcast.kind,
+                Broadcast.org_id,
+                Broadcast.dedupe_key,
+                Broadcast.payload,
+                Broadcast.not_before,
+                Organization.path,
+            )
+            .join(Organization, Organization.id == Broadcast.org_id)
+            .where(
+                Broadcast.status == BroadcastStatus.PLANNED,
+                Broadcast.kind.in_(sorted(kinds)),
+                Broadcast.not_before <= now,
+            )
+            .order_by(Broadcast.id)
+            .limit(limit)
+        )
+        return [PlannedRow._make(row) for row in rows]
+
+    async def queue_planned(self, headers: Sequence[dict[str, Any]]) -> None:
+        """Planned broadcasts become queued: each dict has `id` and the columns to set."""
+        if headers:
+            await self._session.execute(
+                update(Broadcast), [{**h, "status": BroadcastStatus.QUEUED} for h in headers]
+            )
+
+    async def drop_planned(self, broadcast_ids: Collection[int]) -> None:
+        """Planned broadcasts that turned out to have nobody to send to."""
+        if broadcast_ids:
+            await self._session.execute(
+                delete(Broadcast).where(
+                    Broadcast.id.in_(sorted(broadcast_ids)),
+                    Broadcast.status == BroadcastStatus.PLANNED,
+                )
+            )
 
     async def add_deliveries(
         self, broadcast_id: int, recipients: Sequence[Recipient], due: datetime

@@ -1,12 +1,15 @@
 """The monthly dues cycle on the scheduler: every few minutes one sweep over all branches
-queues what came due (members' reminders, officers' digests, arrears warnings, escalations;
-see bot/services/dues_cycle.py). The database is the schedule and the memory: a sweep after a
+plans what came due (members' reminders, officers' digests), and every half minute the
+expansion judges the members of the planned ones whose moment has come, a batch of branches
+per transaction, queueing the messages with the arrears warnings and escalations they reveal
+(see bot/services/dues_cycle.py). The database is the schedule and the memory: a sweep after a
 restart sends what was missed, once, and nothing twice.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +24,11 @@ log = logging.getLogger(__name__)
 
 DUES_CYCLE_JOB = "dues:cycle"
 SWEEP_MINUTES = 10
+DUES_EXPANSION_JOB = "dues:expand"
+EXPANSION_SECONDS = 30
+# A run stops starting batches after this long (each batch is tens of milliseconds): the
+# next run goes on, and a stopping bot never waits long for one.
+EXPANSION_BUDGET_SECONDS = 5.0
 
 
 def policy_of(settings: Settings) -> dues_cycle.CyclePolicy:
@@ -51,4 +59,35 @@ async def run_dues_cycle(
     done = counts.as_dict()
     if any(done.values()):
         log.info("dues cycle: %s", done)
+    return done
+
+
+async def run_dues_expansion(
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    clock: Clock,
+    *,
+    budget: float = EXPANSION_BUDGET_SECONDS,
+) -> dict[str, int]:
+    """Expand planned dues broadcasts that are due, one batch per transaction, until none is
+    left or `budget` seconds have passed. A failed batch rolls back (its plans stay planned)
+    and the next run tries again. Returns what was queued, summed over the batches."""
+    total = dues_cycle.CycleCounts()
+    started = time.monotonic()
+    while time.monotonic() - started < budget:
+        try:
+            async with UnitOfWork(session_factory) as uow:
+                counts = await dues_cycle.expand_due(uow, clock(), policy_of(settings))
+        except IntegrityError:
+            log.info("dues expansion: another process expanded these first")
+            break
+        except Exception:
+            log.exception("dues expansion failed; rolled back")
+            break
+        if counts is None:
+            break
+        total = total + counts
+    done = total.as_dict()
+    if any(done.values()):
+        log.info("dues expansion: %s", done)
     return done

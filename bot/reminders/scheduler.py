@@ -175,6 +175,16 @@ def build_scheduler(
     _every(
         scheduler,
         leadership,
+        timedelta(seconds=dues.EXPANSION_SECONDS),
+        dues.DUES_EXPANSION_JOB,
+        dues.run_dues_expansion,
+        session_factory,
+        settings,
+        clock,
+    )
+    _every(
+        scheduler,
+        leadership,
         timedelta(minutes=deadlines.SWEEP_MINUTES),
         deadlines.DEADLINES_JOB,
         deadlines.run_deadline_sweeps,

@@ -19,17 +19,25 @@ tree, else the configured default, clamped to the month's end), and a month M:
   admins of the nearest committee above with someone reachable.
 
 Exactly once, across restarts and racing processes: every stage leaves a ReminderMark in the
-same transaction as the broadcasts it queues. A stage found more than the grace period late
-(the bot was down) is marked skipped and not sent; arrears warnings are never skipped.
+same transaction as the broadcast it plans, and a plan gets its rows in the same transaction
+that queues it (a racing expander fails on the rows' unique key). A stage found more than
+the grace period late (the bot was down) is marked skipped and not sent; arrears warnings
+are never skipped.
 Stages are looked for in the current and the previous month, since a digest may fall in the
 month after its dues month. Mark keys (and periods): "dues-remind:{branch}:{YYYY-MM}" and
 "dues-digest:{branch}:{YYYY-MM}" (the dues month), "dues-arrears:{person}:{level}:{YYYY-MM}"
-(the run's first month, so one query finds a run's marks however long ago it began) and
-"dues-escalation:{committee}:{YYYY-MM}", numbered ":2", ":3" for later ones that month.
+(the run's first month: one key per run however long ago it began) and
+"dues-escalation:{committee}:{YYYY-MM}", numbered ":2", ":3" for later ones that month (from
+a later digest day, or a committee's branches judged in two batches).
 
-Set-based: a sweep reads the organizations and the stage marks; only when something is due
-does it read the profiles, the credits, the officers, the unassessed counts, the arrears
-marks and the admins, once each for all branches, then writes everything in bulk.
+Two steps. The sweep (`run_cycle`, every few minutes) reads the organizations and the stage
+marks and, for what came due, writes the marks and one planned broadcast per stage: a header
+without rows, a few statements for the whole city. When a planned broadcast's moment has
+come, `expand_due` judges its branch's members with the payments known then, a batch of
+branches per short transaction: reads the profiles, credits, officers, unassessed counts,
+arrears marks and admins of those branches once each, writes the rows, the warnings and the
+escalations in bulk. A city's dues day is then a hundred transactions of tens of
+milliseconds, not one holding SQLite's write lock for seconds.
 """
 
 from __future__ import annotations
@@ -39,7 +47,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, astuple, dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import groupby
@@ -64,8 +72,16 @@ from bot.services.dues_rules import (
     arrears_streak,
 )
 from bot.services.organizations import DUES_DAY_SETTING
-from bot.services.outbox import Queued, Recipient, enqueue_many, recipient_of, send_after
-from bot.services.periods import day_in_month, local_moment, month_at
+from bot.services.outbox import (
+    Queued,
+    Recipient,
+    enqueue_many,
+    fill_planned,
+    plan_many,
+    recipient_of,
+    send_after,
+)
+from bot.services.periods import day_in_month, local_moment, month_at, parse_month_label
 from bot.services.quiet_hours import QuietHours
 from bot.services.roles import Level, Role
 from storage.dues_cycle_repo import (
@@ -113,6 +129,9 @@ class CycleCounts:
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
+
+    def __add__(self, other: CycleCounts) -> CycleCounts:
+        return CycleCounts(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
 
 @dataclass(frozen=True)
@@ -365,7 +384,10 @@ def _assess(
 
 
 async def run_cycle(uow: UnitOfWork, now: datetime, policy: CyclePolicy) -> CycleCounts:
-    """One sweep over every branch; commits what it queued together with its marks."""
+    """One sweep over every branch: marks the stages that came due and plans their
+    broadcasts, headers without rows (`expand_due` judges the members when they are due,
+    a batch of branches at a time); commits. Counts the reminders and digests planned and
+    the stages skipped."""
     repo = DuesCycleRepository(uow.session)
     orgs = {org.id: org for org in await repo.organizations()}
     stages = due_stages(orgs, now, policy)
@@ -373,23 +395,93 @@ async def run_cycle(uow: UnitOfWork, now: datetime, policy: CyclePolicy) -> Cycl
         return CycleCounts()
     handled: set[str] = set()
     for kind in (REMIND, DIGEST):
-        periods = {month_label(s.month) for s in stages if s.kind == kind}
-        handled |= await uow.marks.keys(kind, periods)
+        labels = {month_label(s.month) for s in stages if s.kind == kind}
+        handled |= await uow.marks.keys(kind, labels)
     pending = [s for s in stages if s.key not in handled]
     if not pending:
         return CycleCounts()
-    counts = CycleCounts(skipped=sum(s.late for s in pending))
-    marks = [Mark(s.key, s.kind, month_label(s.month), skipped=s.late) for s in pending]
-    reminders = {s.slot for s in pending if s.kind == REMIND and not s.late}
-    digests = {s.slot: s for s in pending if s.kind == DIGEST}
-    items: list[Queued] = []
+    counts = CycleCounts(
+        reminders=sum(s.kind == REMIND and not s.late for s in pending),
+        digests=sum(s.kind == DIGEST and not s.late for s in pending),
+        skipped=sum(s.late for s in pending),
+    )
+    plans = [
+        _planned(stage, orgs[stage.branch_id], now, policy)
+        for stage in sorted(pending, key=lambda s: (orgs[s.branch_id].path, s.month, s.kind))
+        if stage.kind == DIGEST or not stage.late  # a late digest still judges arrears
+    ]
+    await uow.marks.add(
+        [Mark(s.key, s.kind, month_label(s.month), skipped=s.late) for s in pending], now
+    )
+    await plan_many(uow, plans, now)
+    await uow.commit()
+    return counts
+
+
+def _planned(stage: Stage, branch: OrgRow, now: datetime, policy: CyclePolicy) -> Queued:
+    """A stage's broadcast as planned: the members' reminder, the officers' digest or, for
+    a digest too late to send, the officers' arrears warning it may still bring."""
+    not_before = send_after(
+        now, zone_named(branch.timezone, policy.default_zone), policy.quiet, urgent=False
+    )
+    payload = {"branch": branch.name, "month": month_label(stage.month)}
+    if stage.kind == REMIND:
+        kind, key = BroadcastKind.DUES_REMINDER, stage.key
+    elif not stage.late:
+        kind, key = BroadcastKind.DUES_DIGEST, stage.key
+    else:
+        kind, key = BroadcastKind.DUES_ARREARS, officers_warning_key(stage.slot)
+    return Queued(kind, branch.id, [], not_before, dedupe_key=key, payload=payload)
+
+
+def officers_warning_key(slot: tuple[int, int]) -> str:
+    return f"{ARREARS}-officers:{slot[0]}:{month_label(slot[1])}"
+
+
+# Planned broadcasts one transaction of `expand_due` judges: a few thousand members, tens of
+# milliseconds of holding SQLite's write lock. Planned in the order of their paths, a
+# district committee's branches mostly fall in one batch, and so do their escalations.
+EXPAND_BATCH = 100
+PLANNED_KINDS = (
+    BroadcastKind.DUES_REMINDER,
+    BroadcastKind.DUES_DIGEST,
+    BroadcastKind.DUES_ARREARS,
+)
+
+
+async def expand_due(
+    uow: UnitOfWork, now: datetime, policy: CyclePolicy, limit: int = EXPAND_BATCH
+) -> CycleCounts | None:
+    """Judge the members of up to `limit` branches whose planned reminders and digests are
+    due, with the payments known now: write who gets what, the arrears warnings and the
+    escalations they reveal with their marks; commits. None when nothing planned is due.
+
+    A reminder judged at its moment (not at the sweep that found it due) leaves out who
+    paid meanwhile, and a city's dues day is many short transactions instead of one that
+    holds the database for seconds."""
+    planned = await uow.outbox.planned(PLANNED_KINDS, now, limit)
+    if not planned:
+        return None
+    reminders: set[tuple[int, int]] = set()
+    digests: dict[tuple[int, int], Stage] = {}
+    for row in planned:
+        month = parse_month_label(row.payload["month"])
+        if row.kind is BroadcastKind.DUES_REMINDER:
+            reminders.add((row.org_id, month))
+        else:
+            late = row.kind is BroadcastKind.DUES_ARREARS
+            digests[row.org_id, month] = Stage(DIGEST, row.org_id, month, late)
+    repo = DuesCycleRepository(uow.session)
+    above = {org_id for row in planned for org_id in path_ids(row.path)}
+    orgs = {org.id: org for org in await repo.organizations(above)}
+    counts = CycleCounts()
+    marks: list[Mark] = []
     with collector_paused():
-        if reminders or digests:
-            items = await _queue_due(
-                uow, repo, orgs, reminders, digests, now, policy, marks, counts
-            )
+        items = await _queue_due(uow, repo, orgs, reminders, digests, now, policy, marks, counts)
+        keys = {row.dedupe_key: row.id for row in planned}
         await uow.marks.add(marks, now)
-        await enqueue_many(uow, items, now)
+        await fill_planned(uow, keys, items)
+        await enqueue_many(uow, [item for item in items if item.dedupe_key not in keys], now)
         await uow.commit()
     return counts
 
@@ -406,12 +498,14 @@ async def _queue_due(
     counts: CycleCounts,
 ) -> list[Queued]:
     """The broadcasts of the due reminders and digests and the arrears they reveal; adds
-    the arrears and escalation marks to `marks` and the numbers to `counts`."""
+    the arrears and escalation marks to `marks` and the numbers to `counts`. `orgs` are the
+    branches' and those above them."""
     slots = reminders | set(digests)
+    branches = {branch_id for branch_id, _ in slots}
     months = sorted({month for _, month in slots})
     window = tuple(range(months[0] - BACK_PAY_MONTHS, months[-1] + 1))
-    profiles = await repo.profiles(months[-1])
-    credits = await repo.credits(months, window)
+    profiles = await repo.profiles(months[-1], branches)
+    credits = await repo.credits(months, window, branches)
     members = assessed_members(profiles, credits, slots)
 
     def not_before(org_id: int) -> datetime:
@@ -441,13 +535,13 @@ async def _queue_due(
 
     warnings = await _new_warnings(uow, members, digests, marks)
     counts.warnings = len(warnings)
-    officers = _reachable(await repo.holders(OFFICER_ROLES))
+    officers = _reachable(await repo.holders(OFFICER_ROLES, orgs))
 
     def officers_of(branch: OrgRow) -> list[Recipient]:
         found = nearest_reachable(branch.path, officers)
         return found[1] if found else []
 
-    unassessed = await repo.unassessed_counts(PAYER_ROLES)
+    unassessed = await repo.unassessed_counts(PAYER_ROLES, branches)
     by_slot: dict[tuple[int, int], list[ArrearsWarning]] = defaultdict(list)
     for warning in warnings:
         by_slot[warning.slot].append(warning)
@@ -484,7 +578,7 @@ async def _queue_due(
                     officers_of(branch),
                     not_before(branch_id),
                     payload={**common, **warned_lines},
-                    dedupe_key=f"{ARREARS}-officers:{branch_id}:{month_label(month)}",
+                    dedupe_key=officers_warning_key(slot),
                 )
             )
         reachable = [
@@ -573,7 +667,7 @@ async def _new_warnings(
                 candidates.append(ArrearsWarning(member, level, *slot))
     if not candidates:
         return []
-    warned = await uow.marks.keys(ARREARS, {month_label(w.first) for w in candidates})
+    warned = await uow.marks.existing({w.key for w in candidates})
     # A sweep after downtime judges two months: of one run only the later month's warning
     # (its level is the same or higher) is sent; a lower level is recorded as handled.
     fresh: dict[str, ArrearsWarning] = {}
@@ -612,7 +706,7 @@ async def _escalations(
     fall on different days add later escalations of the same month under numbered keys."""
     admins = {
         org_id: people
-        for org_id, people in _reachable(await repo.holders([Role.ADMIN])).items()
+        for org_id, people in _reachable(await repo.holders([Role.ADMIN], orgs)).items()
         if org_id in orgs and orgs[org_id].level is Level.COMMITTEE
     }
     grouped: dict[tuple[int, int], list[ArrearsWarning]] = defaultdict(list)

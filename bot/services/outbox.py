@@ -143,31 +143,77 @@ async def enqueue_many(uow: UnitOfWork, items: Sequence[Queued], now: datetime) 
     The callers know their keys are fresh (their reminder marks, written in the same
     transaction, say what was handled); a key used before fails the transaction on the
     unique index instead of sending twice. Returns how many broadcasts were written."""
-    fresh: list[tuple[Queued, list[Recipient]]] = []
-    for item in items:
-        unique = list({r.person_id: r for r in item.recipients}.values())
-        if unique:
-            fresh.append((item, unique))
+    fresh = [(item, unique) for item in items if (unique := _unique(item.recipients))]
     ids = await uow.outbox.add_broadcasts(
+        [_header(item, BroadcastStatus.QUEUED, len(unique), now) for item, unique in fresh]
+    )
+    await uow.outbox.add_delivery_rows(_rows(fresh, ids))
+    return len(fresh)
+
+
+async def plan_many(uow: UnitOfWork, items: Sequence[Queued], now: datetime) -> None:
+    """Write generated broadcasts as headers only (PLANNED, flushed, not committed): who
+    gets them, and what each copy says, is worked out by `fill_planned` when they are due.
+    The items' recipients and personal parts are not used."""
+    await uow.outbox.add_broadcasts(
+        [_header(item, BroadcastStatus.PLANNED, 0, now) for item in items]
+    )
+
+
+async def fill_planned(
+    uow: UnitOfWork, planned: Mapping[str, int], items: Sequence[Queued]
+) -> int:
+    """Give planned broadcasts (their ids by dedupe key) the rows, payload and moment of
+    the items with their keys; the planned ones left without recipients (no item, or
+    nobody in it) are deleted, as `enqueue_many` leaves such items out. Returns how many
+    were queued."""
+    fresh = [
+        (item, unique)
+        for item in items
+        if item.dedupe_key in planned and (unique := _unique(item.recipients))
+    ]
+    await uow.outbox.queue_planned(
         [
             {
-                "kind": item.kind,
-                "org_id": item.org_id,
-                "content_type": ContentType.TEXT,
-                "text": item.text,
+                "id": planned[item.dedupe_key],
                 "payload": item.payload,
-                "urgent": item.urgent,
-                "dedupe_key": item.dedupe_key,
-                "status": BroadcastStatus.QUEUED,
                 "not_before": item.not_before,
                 "total": len(unique),
-                "created_at": now,
             }
             for item, unique in fresh
         ]
     )
+    await uow.outbox.add_delivery_rows(_rows(fresh, planned))
+    filled = {item.dedupe_key for item, _ in fresh}
+    await uow.outbox.drop_planned([i for key, i in planned.items() if key not in filled])
+    return len(fresh)
+
+
+def _unique(recipients: Iterable[Recipient]) -> list[Recipient]:
+    return list({r.person_id: r for r in recipients}.values())
+
+
+def _header(item: Queued, status: BroadcastStatus, total: int, now: datetime) -> dict[str, Any]:
+    return {
+        "kind": item.kind,
+        "org_id": item.org_id,
+        "content_type": ContentType.TEXT,
+        "text": item.text,
+        "payload": item.payload,
+        "urgent": item.urgent,
+        "dedupe_key": item.dedupe_key,
+        "status": status,
+        "not_before": item.not_before,
+        "total": total,
+        "created_at": now,
+    }
+
+
+def _rows(
+    items: Iterable[tuple[Queued, list[Recipient]]], ids: Mapping[str, int]
+) -> list[DeliveryRow]:
     rows: list[DeliveryRow] = []
-    for item, unique in fresh:
+    for item, unique in items:
         broadcast_id, due, personal = ids[item.dedupe_key], item.not_before, item.personal
         rows += [
             DeliveryRow(
@@ -175,8 +221,7 @@ async def enqueue_many(uow: UnitOfWork, items: Sequence[Queued], now: datetime) 
             )
             for r in unique
         ]
-    await uow.outbox.add_delivery_rows(rows)
-    return len(fresh)
+    return rows
 
 
 # --- the sender's rules ----------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The dues cycle on the real scheduler and the real database: a bot stopped before the dues
-moment and started after it sends each member's reminder exactly once (the outbox sender
-too), a process that loses a race to another rolls back quietly, and a sweep that fails
-half-way leaves nothing behind."""
+moment and started after it sends each member's reminder exactly once (its sweep plans, its
+expansion judges, the outbox sender sends), a process that loses a race to another rolls
+back quietly, and a sweep or an expansion that fails half-way leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -22,7 +22,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.i18n import make_core
 from bot.outbox import OutboxSender, SenderConfig
-from bot.reminders.dues import DUES_CYCLE_JOB, run_dues_cycle
+from bot.reminders.dues import (
+    DUES_CYCLE_JOB,
+    DUES_EXPANSION_JOB,
+    run_dues_cycle,
+    run_dues_expansion,
+)
 from bot.reminders.scheduler import build_scheduler
 from bot.renderers.registry import build_renderers
 from bot.services import dues_cycle
@@ -32,6 +37,7 @@ from storage.marks_repo import ReminderMarkRepository
 from storage.models import (
     Broadcast,
     BroadcastKind,
+    BroadcastStatus,
     Delivery,
     DeliveryStatus,
     DuesCredit,
@@ -101,16 +107,16 @@ async def dues_world(uow: Uow) -> Tree:
     return tree
 
 
-async def run_job_on_scheduler(scheduler: AsyncIOScheduler) -> Any:
-    """Have the scheduler itself run the dues job now and hand back what it returned."""
+async def run_job_on_scheduler(scheduler: AsyncIOScheduler, job_id: str = DUES_CYCLE_JOB) -> Any:
+    """Have the scheduler itself run a dues job now and hand back what it returned."""
     done: asyncio.Future[JobExecutionEvent] = asyncio.get_running_loop().create_future()
 
     def listener(event: JobExecutionEvent) -> None:
-        if event.job_id == DUES_CYCLE_JOB and not done.done():
+        if event.job_id == job_id and not done.done():
             done.set_result(event)
 
     scheduler.add_listener(listener, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
-    job = scheduler.get_job(DUES_CYCLE_JOB)
+    job = scheduler.get_job(job_id)
     assert job is not None
     job.modify(next_run_time=datetime.now(UTC))
     scheduler.wakeup()
@@ -155,9 +161,10 @@ async def test_a_restart_across_the_dues_moment_sends_each_reminder_once(
     before.start()
     try:
         done = await run_job_on_scheduler(before)
+        expanded = await run_job_on_scheduler(before, DUES_EXPANSION_JOB)
     finally:
         before.shutdown(wait=False)
-    assert done["reminders"] == 0
+    assert done["reminders"] == 0 and expanded["reminders"] == 0
     assert await reminders(uow) == []
 
     clock.now = local(5, 11, 0)  # the bot was down over 09:00
@@ -168,9 +175,15 @@ async def test_a_restart_across_the_dues_moment_sends_each_reminder_once(
         job = after.get_job(DUES_CYCLE_JOB)
         assert job is not None
         second = await job.func(*job.args, **job.kwargs)
+        expanded = await run_job_on_scheduler(after, DUES_EXPANSION_JOB)
+        expansion = after.get_job(DUES_EXPANSION_JOB)
+        assert expansion is not None
+        again = await expansion.func(*expansion.args, **expansion.kwargs)
     finally:
         after.shutdown(wait=False)
-    assert first["reminders"] == 2 and second == dues_cycle.CycleCounts().as_dict()
+    nothing = dues_cycle.CycleCounts().as_dict()
+    assert first["reminders"] == 2 and second == nothing
+    assert expanded["reminders"] == 2 and again == nothing
 
     queued = await reminders(uow)
     assert [b.org_id for b, _ in queued] == [tree.branch_a.id, tree.branch_b.id]
@@ -238,10 +251,38 @@ async def test_a_sweep_failing_half_way_leaves_nothing_and_the_next_one_sends(
         raise RuntimeError("database went away")
 
     with monkeypatch.context() as patch:
-        patch.setattr(dues_cycle, "enqueue_many", broken)
+        patch.setattr(dues_cycle, "plan_many", broken)
         assert await run_dues_cycle(session_factory, settings(), clock) == (
             dues_cycle.CycleCounts().as_dict()
         )
     assert await count_rows(uow, ReminderMark) == 0  # the marks went with the failure
+    assert await count_rows(uow, Broadcast) == 0
     assert (await run_dues_cycle(session_factory, settings(), clock))["reminders"] == 2
+    assert (await run_dues_expansion(session_factory, settings(), clock))["reminders"] == 2
     assert len(await reminders(uow)) == 2
+
+
+async def test_an_expansion_failing_half_way_leaves_its_plans_for_the_next_run(
+    session_factory: async_sessionmaker[AsyncSession],
+    uow: Uow,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await dues_world(uow)
+    clock.now = local(5, 9, 5)
+    assert (await run_dues_cycle(session_factory, settings(), clock))["reminders"] == 2
+
+    async def broken(*args: Any, **kwargs: Any) -> int:
+        raise RuntimeError("database went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(dues_cycle, "fill_planned", broken)
+        assert await run_dues_expansion(session_factory, settings(), clock) == (
+            dues_cycle.CycleCounts().as_dict()
+        )
+    assert await count_rows(uow, Delivery) == 0
+    async with uow() as u:
+        statuses = set(await u.session.scalars(select(Broadcast.status)))
+    assert statuses == {BroadcastStatus.PLANNED}
+    assert (await run_dues_expansion(session_factory, settings(), clock))["reminders"] == 2
+    assert [len(rows) for _, rows in await reminders(uow)] == [1, 1]

@@ -197,8 +197,13 @@ async def broadcasts(uow: Uow, kind: BroadcastKind) -> list[tuple[Broadcast, lis
 
 
 async def sweep(uow: Uow, now: datetime) -> dues_cycle.CycleCounts:
+    """The sweep and then the expansion of what it planned (one batch: one branch)."""
     async with uow() as u:
-        return await dues_cycle.run_cycle(u, now, POLICY)
+        await dues_cycle.run_cycle(u, now, POLICY)
+    async with uow() as u:
+        expanded = await dues_cycle.expand_due(u, now, POLICY)
+    assert expanded is not None
+    return expanded
 
 
 def fen(value: Any) -> int:

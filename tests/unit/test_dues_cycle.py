@@ -8,10 +8,10 @@ the number of branches, and the messages in three languages."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -41,6 +41,7 @@ from storage.dues_cycle_repo import ProfileRow
 from storage.models import (
     Broadcast,
     BroadcastKind,
+    BroadcastStatus,
     Delivery,
     DuesCredit,
     DuesPayment,
@@ -52,6 +53,8 @@ from storage.models import (
 )
 from storage.uow import UnitOfWork
 from tests.factories import T0, Tree, build_tree, make_org, make_person
+
+T = TypeVar("T")
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -111,8 +114,22 @@ async def pay(u: UnitOfWork, person: Person, branch: Organization, months: list[
 
 
 async def sweep(uow: Uow, now: datetime, policy: CyclePolicy = POLICY) -> CycleCounts:
+    """The scheduler's two dues jobs at `now`: the sweep plans, the expansion queues what
+    is due. What was queued, and the stages the sweep skipped."""
     async with uow() as u:
-        return await dues_cycle.run_cycle(u, now, policy)
+        planned = await dues_cycle.run_cycle(u, now, policy)
+    return replace(await expand(uow, now, policy), skipped=planned.skipped)
+
+
+async def expand(uow: Uow, now: datetime, policy: CyclePolicy = POLICY) -> CycleCounts:
+    """Every batch of planned broadcasts due at `now`."""
+    total = CycleCounts()
+    while True:
+        async with uow() as u:
+            counts = await dues_cycle.expand_due(u, now, policy)
+        if counts is None:
+            return total
+        total += counts
 
 
 @dataclass
@@ -130,8 +147,13 @@ class Sent:
 
 
 async def queued(uow: Uow, kind: BroadcastKind | None = None) -> list[Sent]:
+    """The broadcasts with their rows written (not those still planned)."""
     async with uow() as u:
-        query = select(Broadcast).order_by(Broadcast.id)
+        query = (
+            select(Broadcast)
+            .where(Broadcast.status != BroadcastStatus.PLANNED)
+            .order_by(Broadcast.id)
+        )
         if kind is not None:
             query = query.where(Broadcast.kind == kind)
         found = []
@@ -314,7 +336,10 @@ async def test_a_reminder_two_days_late_is_sent_once(uow: Uow, world: World) -> 
 
 
 async def test_a_late_sweep_in_the_evening_waits_for_the_morning(uow: Uow, world: World) -> None:
-    await sweep(uow, at(2026, 12, 5, 23, 0))
+    assert (await sweep(uow, at(2026, 12, 5, 23, 0))).reminders == 0
+    assert await queued(uow) == []  # planned for the morning, judged then
+    assert (await expand(uow, at(2026, 12, 6, 7, 29))).reminders == 0
+    assert (await expand(uow, at(2026, 12, 6, 7, 30))).reminders == 2
     sent = await queued(uow, BroadcastKind.DUES_REMINDER)
     assert sent and {s.broadcast.not_before for s in sent} == {at(2026, 12, 6, 7, 30)}
     assert {d.next_attempt_at for s in sent for d in s.deliveries} == {at(2026, 12, 6, 7, 30)}
@@ -584,31 +609,54 @@ async def populate(uow: Uow, committee: Organization, count: int, start: int) ->
         await u.commit()
 
 
-async def test_a_sweep_issues_the_same_statements_for_3_and_30_branches(
+class Statements:
+    """The SQL statements one step of the cycle issues."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.seen: list[str] = []
+
+    def _count(self, *args: Any) -> None:
+        # The outbox writes broadcast headers one INSERT each on SQLite (its RETURNING
+        # sorted by parameter order has no sentinel there): not the cycle's doing.
+        if not str(args[2]).startswith("INSERT INTO broadcasts"):
+            self.seen.append(str(args[2]))
+
+    async def of(self, step: Awaitable[T]) -> tuple[T, list[str]]:
+        self.seen = []
+        event.listen(self.engine.sync_engine, "before_cursor_execute", self._count)
+        try:
+            return await step, self.seen
+        finally:
+            event.remove(self.engine.sync_engine, "before_cursor_execute", self._count)
+
+
+async def plan(uow: Uow, now: datetime, policy: CyclePolicy) -> CycleCounts:
+    async with uow() as u:
+        return await dues_cycle.run_cycle(u, now, policy)
+
+
+async def expand_batch(
+    uow: Uow, now: datetime, policy: CyclePolicy, limit: int = dues_cycle.EXPAND_BATCH
+) -> CycleCounts | None:
+    async with uow() as u:
+        return await dues_cycle.expand_due(u, now, policy, limit)
+
+
+async def test_the_sweep_and_each_expansion_batch_issue_the_same_statements_for_3_and_30_branches(
     uow: Uow, engine: AsyncEngine
 ) -> None:
     tree = await build_tree(uow)
     policy = replace(POLICY, digest_days=0)  # reminder and digest in the same sweep
-    statements: list[str] = []
-
-    def count(*args: Any) -> None:
-        # The outbox writes broadcast headers one INSERT each on SQLite (its RETURNING
-        # sorted by parameter order has no sentinel there): not the sweep's doing.
-        if not str(args[2]).startswith("INSERT INTO broadcasts"):
-            statements.append(str(args[2]))
-
-    async def measured(now: datetime) -> tuple[CycleCounts, int]:
-        statements.clear()
-        event.listen(engine.sync_engine, "before_cursor_execute", count)
-        try:
-            counts = await sweep(uow, now, policy)
-        finally:
-            event.remove(engine.sync_engine, "before_cursor_execute", count)
-        return counts, len(statements)
+    measure = Statements(engine)
 
     await populate(uow, tree.committee, 3, 0)
-    small, small_statements = await measured(at(2026, 12, 5))
-    assert small == CycleCounts(reminders=3, digests=3, warnings=3, escalations=1, skipped=10)
+    now = at(2026, 12, 5)
+    small_plan, small_sweep = await measure.of(plan(uow, now, policy))
+    assert small_plan == CycleCounts(reminders=5, digests=5, skipped=10)  # with A and B
+    small, small_batch = await measure.of(expand_batch(uow, now, policy))
+    assert small == CycleCounts(reminders=3, digests=3, warnings=3, escalations=1)
+    assert await expand_batch(uow, now, policy) is None  # all expanded, once
 
     async with uow() as u:
         other = await make_org(u, "C9", Level.COMMITTEE, name="另一党委")
@@ -616,12 +664,60 @@ async def test_a_sweep_issues_the_same_statements_for_3_and_30_branches(
         await make_person(u, "另一管理员", 9999, [(other, Role.ADMIN)])
         await u.commit()
     await populate(uow, other, 30, 100)
-    large, large_statements = await measured(at(2026, 12, 20))
-    assert large == CycleCounts(reminders=30, digests=30, warnings=30, escalations=1, skipped=60)
-    assert large_statements == small_statements, statements
+    now = at(2026, 12, 20)
+    large_plan, large_sweep = await measure.of(plan(uow, now, policy))
+    assert large_plan == CycleCounts(reminders=30, digests=30, skipped=60)
+    assert len(large_sweep) == len(small_sweep), large_sweep
+    large, large_batch = await measure.of(expand_batch(uow, now, policy))
+    assert large == CycleCounts(reminders=30, digests=30, warnings=30, escalations=1)
+    assert len(large_batch) == len(small_batch), large_batch
 
-    idle, idle_statements = await measured(at(2026, 12, 20, 9, 15))
-    assert idle == CycleCounts() and idle_statements == 3  # organizations and two mark kinds
+    idle, idle_sweep = await measure.of(plan(uow, at(2026, 12, 20, 9, 15), policy))
+    assert idle == CycleCounts() and len(idle_sweep) == 3  # organizations and two mark kinds
+    _, idle_expansion = await measure.of(expand_batch(uow, at(2026, 12, 20, 9, 15), policy))
+    assert len(idle_expansion) == 1  # the planned broadcasts due
+
+
+async def test_a_committee_judged_in_two_batches_escalates_twice_under_numbered_keys(
+    uow: Uow,
+) -> None:
+    tree = await build_tree(uow)
+    policy = replace(POLICY, digest_days=0)
+    await populate(uow, tree.committee, 5, 0)
+    now = at(2026, 12, 5)
+    await plan(uow, now, policy)  # 7 branches: November's late digest, December's stages
+    batches = [await expand_batch(uow, now, policy, limit=9) for _ in range(3)]
+    assert await expand_batch(uow, now, policy) is None
+    assert sum(b.warnings for b in batches if b) == 5
+    escalations = await queued(uow, BroadcastKind.DUES_ESCALATION)
+    assert len(escalations) == sum(b.escalations for b in batches if b) >= 2
+    base = f"dues-escalation:{tree.committee.id}:2026-12"
+    assert [s.broadcast.dedupe_key for s in escalations] == [base] + [
+        f"{base}:{number}" for number in range(2, len(escalations) + 1)
+    ]
+    assert sum(s.broadcast.payload["count"] for s in escalations) == 5
+
+
+async def test_a_reminder_is_judged_when_due_so_who_paid_meanwhile_is_left_out(
+    uow: Uow, world: World
+) -> None:
+    tree = world.tree
+    assert (await plan(uow, at(2026, 12, 5, 23, 0), POLICY)).reminders == 2
+    async with uow() as u:  # in the night, before the morning's reminders go out
+        await pay(u, tree.member_a, tree.branch_a, ["2026-10", "2026-11", "2026-12"], 150)
+        await pay(u, world.offline, tree.branch_a, ["2026-12"], 50)
+        await u.commit()
+    counts = await expand(uow, at(2026, 12, 6, 7, 30))
+    # branch A: nobody owes now, so its planned reminder is dropped; branch B's goes out
+    assert counts.reminders == 1
+    [reminder] = await queued(uow, BroadcastKind.DUES_REMINDER)
+    assert reminder.broadcast.org_id == tree.branch_b.id
+    assert reminder.people == {tree.secretary_b.id}
+    async with uow() as u:
+        statuses = await u.session.scalars(select(Broadcast.status))
+        assert set(statuses) == {BroadcastStatus.QUEUED}  # no plan left behind
+    # the marks say the stage was handled: a later sweep plans nothing again
+    assert (await sweep(uow, at(2026, 12, 6, 9, 0))).reminders == 0
 
 
 # ----------------------------------------------------------------------------- renderers

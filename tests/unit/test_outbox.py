@@ -346,6 +346,71 @@ async def test_rows_written_through_the_driver_read_back_as_sqlalchemy_writes_th
     )
 
 
+async def test_planned_broadcasts_get_their_rows_later_or_go_when_nobody_is_left(
+    uow: Callable[[], UnitOfWork], clock: FakeClock
+) -> None:
+    """plan_many writes headers only, invisible to the sender; fill_planned queues those
+    whose items have recipients (payload, moment and total from the item) and deletes the
+    rest, like enqueue_many leaves empty items out."""
+    tree = await build_tree(uow)
+    due = clock() + timedelta(minutes=5)
+    keys = {org: f"plan:{org}" for org in (tree.branch_a.id, tree.branch_b.id, tree.committee.id)}
+    async with uow() as u:
+        plans = [
+            outbox.Queued(BroadcastKind.DUES_REMINDER, org, [], due, key, {"month": "2026-12"})
+            for org, key in keys.items()
+        ]
+        await outbox.plan_many(u, plans, clock())
+        await u.commit()
+    async with uow() as u:
+        planned = await u.outbox.planned([BroadcastKind.DUES_REMINDER], due, 10)
+        assert await u.outbox.planned([BroadcastKind.DUES_REMINDER], clock(), 10) == []
+        assert await u.outbox.open_broadcasts(due) == []  # the sender does not see plans
+        recipients = await outbox.recipients_for(u, [tree.member_a.id, tree.leader_a1.id])
+        later = due + timedelta(hours=1)
+        filled = await outbox.fill_planned(
+            u,
+            {row.dedupe_key: row.id for row in planned},
+            [
+                outbox.Queued(
+                    BroadcastKind.DUES_REMINDER,
+                    tree.branch_a.id,
+                    recipients * 2,  # each person once
+                    later,
+                    keys[tree.branch_a.id],
+                    {"month": "2026-12", "branch": "A"},
+                    personal={tree.member_a.id: '{"amount": 150}'},
+                ),
+                outbox.Queued(
+                    BroadcastKind.DUES_REMINDER,
+                    tree.branch_b.id,
+                    [],
+                    later,
+                    keys[tree.branch_b.id],
+                ),
+                outbox.Queued(
+                    BroadcastKind.DUES_REMINDER, tree.branch_a.id, recipients, later, "x"
+                ),
+            ],
+        )
+        assert filled == 1
+        await u.commit()
+    async with uow() as u:
+        [broadcast] = list(await u.session.scalars(select(Broadcast)))
+        assert (broadcast.dedupe_key, broadcast.status, broadcast.total) == (
+            keys[tree.branch_a.id],
+            BroadcastStatus.QUEUED,
+            2,
+        )
+        assert broadcast.payload == {"month": "2026-12", "branch": "A"}
+        assert broadcast.not_before == later
+        rows = list(await u.session.scalars(select(Delivery).order_by(Delivery.person_id)))
+        assert [(d.person_id, d.payload, d.next_attempt_at) for d in rows] == [
+            (tree.member_a.id, {"amount": 150}, later),
+            (tree.leader_a1.id, None, later),
+        ]
+
+
 async def test_broadcast_ids_come_back_by_key_among_other_broadcasts(
     uow: Callable[[], UnitOfWork], clock: FakeClock
 ) -> None:
