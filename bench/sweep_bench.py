@@ -64,7 +64,8 @@ from bench.common import report
 from bench.world import meeting_row
 from bot.config import Settings
 from bot.reminders.deadlines import run_deadline_sweeps
-from bot.reminders.dues import run_dues_cycle
+from bot.reminders.dues import policy_of, run_dues_cycle
+from bot.services.dues_cycle import CycleCounts, expand_due
 from bot.services.dues_rules import DuesCategory
 from bot.services.periods import month_index
 from bot.services.roles import Level, MeetingKind, Role, SignInMethod
@@ -82,8 +83,9 @@ from storage.models import (
     PaymentStatus,
     Person,
 )
+from storage.uow import UnitOfWork
 
-DATA_VERSION = 1  # bump when the data set changes: cached files carry it in their name
+DATA_VERSION = 2  # bump when the data set changes: cached files carry it in their name
 SIZES = (1_000, 10_000)
 BRANCHES_PER_COMMITTEE = 100
 MEMBERS_EACH = 30
@@ -383,6 +385,28 @@ Sweep = Callable[
 
 
 @dataclass
+class Expansion:
+    """The dues expansion after a sweep: every planned broadcast due, batch by batch."""
+
+    seconds: float  # all batches
+    cpu_seconds: float
+    batch_seconds: list[float]
+    batch_statements: list[int]
+    counts: dict[str, int]
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "batches": len(self.batch_seconds),
+            "total_s": round(self.seconds, 3),
+            "cpu_s": round(self.cpu_seconds, 3),
+            "max_batch_s": round(max(self.batch_seconds, default=0), 3),
+            "median_batch_s": round(statistics.median(self.batch_seconds or [0]), 3),
+            "statements_per_batch_max": max(self.batch_statements, default=0),
+            "queued": self.counts,
+        }
+
+
+@dataclass
 class Run:
     seconds: float
     cpu_seconds: float  # of the process, SQLite's thread included: less hurt by a busy machine
@@ -390,6 +414,7 @@ class Run:
     counts: dict[str, int]
     broadcasts: int
     deliveries: int
+    expansion: Expansion | None = None
 
 
 def _time_statements(engine: Engine) -> None:
@@ -414,9 +439,12 @@ def _outbox_size(path: Path) -> tuple[int, int]:
     return int(broadcasts), int(deliveries)
 
 
-async def _sweep(path: Path, sweep: Sweep, now: datetime, profile: bool = False) -> Run:
-    """One sweep at `now` on the file, timed and counted (and profiled: the functions taking
-    the most time printed to stderr)."""
+async def _sweep(
+    path: Path, sweep: Sweep, now: datetime, profile: bool = False, expand: bool = False
+) -> Run:
+    """One sweep at `now` on the file, timed and counted, then (`expand`) the expansion of
+    the dues broadcasts it planned, each batch timed and counted (and profiled: the
+    functions taking the most time printed to stderr)."""
     before = _outbox_size(path)
     engine = create_engine(f"sqlite+aiosqlite:///{path}")
     factory = create_session_factory(engine)
@@ -438,13 +466,37 @@ async def _sweep(path: Path, sweep: Sweep, now: datetime, profile: bool = False)
     counts = await sweep(factory, settings(), lambda: now)
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
+    swept = statements
+    expansion = None
+    if expand:
+        policy = policy_of(settings())
+        expansion = Expansion(0.0, time.process_time(), [], [], {})
+        total = CycleCounts()
+        while True:
+            statements, began = 0, time.perf_counter()
+            async with UnitOfWork(factory) as uow:
+                batch = await expand_due(uow, now, policy)
+            if batch is None:
+                break
+            expansion.batch_seconds.append(time.perf_counter() - began)
+            expansion.batch_statements.append(statements)
+            total += batch
+        expansion.seconds = sum(expansion.batch_seconds)
+        expansion.cpu_seconds = time.process_time() - expansion.cpu_seconds
+        expansion.counts = total.as_dict()
     if profiler:
         profiler.disable()
         pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(25)
     await engine.dispose()
     after = _outbox_size(path)
     return Run(
-        seconds, cpu_seconds, statements, counts, after[0] - before[0], after[1] - before[1]
+        seconds,
+        cpu_seconds,
+        swept,
+        counts,
+        after[0] - before[0],
+        after[1] - before[1],
+        expansion,
     )
 
 
@@ -495,8 +547,9 @@ def _empty_outbox(path: Path) -> None:
 async def _warm_up(path: Path) -> dict[str, Any]:
     done: dict[str, Any] = {}
     for moment in WARM_UP_DUES:
-        run = await _sweep(path, run_dues_cycle, moment)
-        done[f"dues {moment:%m-%d}"] = run.counts
+        run = await _sweep(path, run_dues_cycle, moment, expand=True)
+        assert run.expansion is not None
+        done[f"dues {moment:%m-%d}"] = run.counts | run.expansion.counts
     for moment in WARM_UP_DEADLINES:
         run = await _sweep(path, run_deadline_sweeps, moment)
         done[f"deadlines {moment:%m-%d}"] = run.counts
@@ -530,7 +583,7 @@ def build(db: Path, branches: int) -> tuple[Path, Path, dict[str, Any]]:
     warm_up = asyncio.run(_warm_up(scratch))
     _empty_outbox(scratch)
     after = _copy(scratch, second.with_suffix(".building"))
-    asyncio.run(_sweep(after, run_dues_cycle, DUES_DAY))
+    asyncio.run(_sweep(after, run_dues_cycle, DUES_DAY, expand=True))
     asyncio.run(_sweep(after, run_deadline_sweeps, DEADLINE_REMINDERS))
     _pay_november(after, late_payers, rng)
     _settle(after).rename(second)
@@ -543,6 +596,7 @@ def build(db: Path, branches: int) -> tuple[Path, Path, dict[str, Any]]:
     return first, second, built
 
 
+DUES_SCENARIOS = ("dues_ordinary", "dues_day", "dues_digest")  # each expanded after its sweep
 SCENARIOS: list[tuple[str, Sweep, int, datetime]] = [
     ("dues_ordinary", run_dues_cycle, 1, DUES_ORDINARY),
     ("dues_day", run_dues_cycle, 0, DUES_DAY),
@@ -554,11 +608,17 @@ SCENARIOS: list[tuple[str, Sweep, int, datetime]] = [
 
 
 def _runs(
-    snapshot: Path, work: Path, sweep: Sweep, now: datetime, runs: int, profile: bool = False
+    snapshot: Path,
+    work: Path,
+    sweep: Sweep,
+    now: datetime,
+    runs: int,
+    profile: bool = False,
+    expand: bool = False,
 ) -> Iterator[Run]:
     for _ in range(runs):
         copy = _copy(snapshot, work)
-        yield asyncio.run(_sweep(copy, sweep, now, profile))
+        yield asyncio.run(_sweep(copy, sweep, now, profile, expand))
         _settle(copy).unlink()
 
 
@@ -577,8 +637,11 @@ def measure(
         for name, sweep, snapshot, now in SCENARIOS:
             if only and name not in only:
                 continue
-            small = next(_runs(snapshots[SIZES[0]][snapshot], work, sweep, now, 1))
-            timed = list(_runs(snapshots[SIZES[-1]][snapshot], work, sweep, now, runs, profile))
+            expand = name in DUES_SCENARIOS
+            small = next(_runs(snapshots[SIZES[0]][snapshot], work, sweep, now, 1, False, expand))
+            timed = list(
+                _runs(snapshots[SIZES[-1]][snapshot], work, sweep, now, runs, profile, expand)
+            )
             seconds = [r.seconds for r in timed]
             last = timed[-1]
             median = statistics.median(seconds)
@@ -596,7 +659,31 @@ def measure(
                 "time_ok": median <= TARGET_S,
                 "statements_constant": small.statements == last.statements,
             }
+            if small.expansion and last.expansion:
+                expansions = [r.expansion for r in timed if r.expansion]
+                scenarios[name]["expansion"] = {
+                    **last.expansion.figures(),
+                    "total_s_runs": [round(e.seconds, 3) for e in expansions],
+                    "statements_per_batch_max_at_1000": small.expansion.figures()[
+                        "statements_per_batch_max"
+                    ],
+                }
+                scenarios[name]["statements_constant"] = (
+                    small.statements == last.statements
+                    and small.expansion.figures()["statements_per_batch_max"]
+                    == last.expansion.figures()["statements_per_batch_max"]
+                )
     return built, scenarios
+
+
+def _expansion_summary(expansion: dict[str, Any] | None) -> str:
+    if not expansion or not expansion["batches"]:
+        return ""
+    return (
+        f" (then expanded in {expansion['batches']} batches, {expansion['total_s']:.2f} s in "
+        f"all, at most {expansion['max_batch_s']:.3f} s and "
+        f"{expansion['statements_per_batch_max']} statements a batch)"
+    )
 
 
 def main() -> None:
@@ -621,6 +708,7 @@ def main() -> None:
         f"(cpu {s['cpu_median_s']:.2f} s), "
         f"{s['statements'][str(SIZES[-1])]} statements"
         f"{'' if s['statements_constant'] else ' (NOT constant)'}, {s['deliveries']} rows"
+        f"{_expansion_summary(s.get('expansion'))}"
         for name, s in scenarios.items()
     )
     report(
