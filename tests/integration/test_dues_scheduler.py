@@ -238,51 +238,42 @@ async def test_a_process_that_lost_the_race_rolls_back_and_reports_nothing(
     assert await count_rows(uow, ReminderMark) == marks
 
 
-async def test_a_sweep_failing_half_way_leaves_nothing_and_the_next_one_sends(
+@pytest.mark.parametrize("failing", ["plan_many", "fill_planned"])
+async def test_a_step_failing_half_way_leaves_nothing_and_the_next_run_sends(
     session_factory: async_sessionmaker[AsyncSession],
     uow: Uow,
     clock: FakeClock,
     monkeypatch: pytest.MonkeyPatch,
+    failing: str,
 ) -> None:
+    """The sweep failing loses its marks and plans with it; the expansion failing leaves
+    the plans planned. Either way the next runs send each reminder once."""
     await dues_world(uow)
     clock.now = local(5, 9, 5)
 
     async def broken(*args: Any, **kwargs: Any) -> int:
         raise RuntimeError("database went away")
 
-    with monkeypatch.context() as patch:
-        patch.setattr(dues_cycle, "plan_many", broken)
-        assert await run_dues_cycle(session_factory, settings(), clock) == (
-            dues_cycle.CycleCounts().as_dict()
+    async def both_jobs() -> tuple[dict[str, int], dict[str, int]]:
+        return (
+            await run_dues_cycle(session_factory, settings(), clock),
+            await run_dues_expansion(session_factory, settings(), clock),
         )
-    assert await count_rows(uow, ReminderMark) == 0  # the marks went with the failure
-    assert await count_rows(uow, Broadcast) == 0
-    assert (await run_dues_cycle(session_factory, settings(), clock))["reminders"] == 2
-    assert (await run_dues_expansion(session_factory, settings(), clock))["reminders"] == 2
-    assert len(await reminders(uow)) == 2
 
-
-async def test_an_expansion_failing_half_way_leaves_its_plans_for_the_next_run(
-    session_factory: async_sessionmaker[AsyncSession],
-    uow: Uow,
-    clock: FakeClock,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    await dues_world(uow)
-    clock.now = local(5, 9, 5)
-    assert (await run_dues_cycle(session_factory, settings(), clock))["reminders"] == 2
-
-    async def broken(*args: Any, **kwargs: Any) -> int:
-        raise RuntimeError("database went away")
-
+    nothing = dues_cycle.CycleCounts().as_dict()
     with monkeypatch.context() as patch:
-        patch.setattr(dues_cycle, "fill_planned", broken)
-        assert await run_dues_expansion(session_factory, settings(), clock) == (
-            dues_cycle.CycleCounts().as_dict()
-        )
-    assert await count_rows(uow, Delivery) == 0
+        patch.setattr(dues_cycle, failing, broken)
+        planned, expanded = await both_jobs()
+    assert expanded == nothing and await count_rows(uow, Delivery) == 0
     async with uow() as u:
-        statuses = set(await u.session.scalars(select(Broadcast.status)))
-    assert statuses == {BroadcastStatus.PLANNED}
-    assert (await run_dues_expansion(session_factory, settings(), clock))["reminders"] == 2
+        statuses = list(await u.session.scalars(select(Broadcast.status)))
+    if failing == "plan_many":
+        assert planned == nothing and statuses == []
+        assert await count_rows(uow, ReminderMark) == 0  # the marks went with the failure
+    else:
+        assert planned["reminders"] == 2 and set(statuses) == {BroadcastStatus.PLANNED}
+    clock.advance(seconds=30)
+    planned, expanded = await both_jobs()
+    assert expanded["reminders"] == 2
     assert [len(rows) for _, rows in await reminders(uow)] == [1, 1]
+    assert await both_jobs() == (nothing, nothing)
