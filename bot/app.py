@@ -92,10 +92,12 @@ def build_storage(settings: Settings) -> BaseStorage:
 def build_isolation(storage: BaseStorage) -> BaseEventIsolation:
     """One user's updates are handled one at a time, so an answer typed quickly can't
     overtake the step that asks for it; across processes the lock lives in Redis."""
-    from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+    from aiogram.fsm.storage.redis import RedisStorage
+
+    from bot.redis_isolation import LeasedRedisEventIsolation
 
     if isinstance(storage, RedisStorage):
-        return RedisEventIsolation(redis=storage.redis)
+        return LeasedRedisEventIsolation(storage.redis)
     return ReleasingEventIsolation()
 
 
