@@ -90,6 +90,10 @@ class DuesCycleRepository:
             query = query.where(Organization.id.in_(sorted(ids)))
         return list(map(OrgRow._make, await self._rows(query)))
 
+    async def assessed_branches(self) -> set[int]:
+        """The branches where someone has ever had a dues profile."""
+        return {row[0] for row in await self._rows(select(DuesProfile.branch_id).distinct())}
+
     async def profiles(
         self, through: int, branches: Collection[int] | None = None
     ) -> list[ProfileRow]:

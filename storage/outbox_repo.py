@@ -146,10 +146,25 @@ class OutboxRepository:
         return {row["dedupe_key"]: ids[row["dedupe_key"]] for row in rows}
 
     async def planned(
-        self, kinds: Collection[BroadcastKind], now: datetime, limit: int
+        self, kinds: Collection[BroadcastKind], now: datetime, organizations: int
     ) -> list[PlannedRow]:
-        """Up to `limit` planned broadcasts of `kinds` whose `not_before` has come, oldest
-        first (a sweep plans in the order of the organizations' paths)."""
+        """The planned broadcasts of `kinds` whose `not_before` has come, of the first
+        `organizations` organizations that have some (all of each one's: a branch's two
+        months are judged together), oldest first (a sweep plans in the order of the
+        organizations' paths). On PostgreSQL they stay locked until the transaction ends,
+        and rows another transaction holds are skipped: two expanders never take the same."""
+        due = (
+            Broadcast.status == BroadcastStatus.PLANNED,
+            Broadcast.kind.in_(sorted(kinds)),
+            Broadcast.not_before <= now,
+        )
+        first = (
+            select(Broadcast.org_id)
+            .where(*due)
+            .group_by(Broadcast.org_id)
+            .order_by(func.min(Broadcast.id))
+            .limit(organizations)
+        )
         rows = await self._session.execute(
             select(
                 Broadcast.id,
@@ -161,15 +176,22 @@ class OutboxRepository:
                 Organization.path,
             )
             .join(Organization, Organization.id == Broadcast.org_id)
-            .where(
-                Broadcast.status == BroadcastStatus.PLANNED,
-                Broadcast.kind.in_(sorted(kinds)),
-                Broadcast.not_before <= now,
-            )
+            .where(*due, Broadcast.org_id.in_(first))
             .order_by(Broadcast.id)
-            .limit(limit)
+            .with_for_update(skip_locked=True, of=Broadcast)
         )
         return [PlannedRow._make(row) for row in rows]
+
+    async def postpone_planned(self, broadcast_ids: Collection[int], until: datetime) -> None:
+        """Planned broadcasts that failed to expand wait until `until` before another try."""
+        await self._session.execute(
+            update(Broadcast)
+            .where(
+                Broadcast.id.in_(sorted(broadcast_ids)),
+                Broadcast.status == BroadcastStatus.PLANNED,
+            )
+            .values(not_before=until)
+        )
 
     async def queue_planned(self, headers: Sequence[dict[str, Any]]) -> None:
         """Planned broadcasts become queued: each dict has `id` and the columns to set."""

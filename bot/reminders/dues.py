@@ -29,6 +29,7 @@ EXPANSION_SECONDS = 30
 # A run stops starting batches after this long (each batch is tens of milliseconds): the
 # next run goes on, and a stopping bot never waits long for one.
 EXPANSION_BUDGET_SECONDS = 5.0
+RETRY_AFTER = timedelta(minutes=10)  # a branch whose plans failed to expand waits this long
 
 
 def policy_of(settings: Settings) -> dues_cycle.CyclePolicy:
@@ -69,21 +70,34 @@ async def run_dues_expansion(
     *,
     budget: float = EXPANSION_BUDGET_SECONDS,
 ) -> dict[str, int]:
-    """Expand planned dues broadcasts that are due, one batch per transaction, until none is
-    left or `budget` seconds have passed. A failed batch rolls back (its plans stay planned)
-    and the next run tries again. Returns what was queued, summed over the batches."""
+    """Expand planned dues broadcasts that are due, a batch of branches per transaction,
+    until none is left or `budget` seconds have passed. Returns what was queued.
+
+    A failed batch rolls back (its plans stay planned); the rest of the run goes one branch
+    at a time, and a branch that fails alone is put off by RETRY_AFTER, logged with its
+    plans: one branch whose plans cannot expand never holds up the city behind it."""
     total = dues_cycle.CycleCounts()
     started = time.monotonic()
+    policy = policy_of(settings)
+    batch = dues_cycle.EXPAND_BATCH
     while time.monotonic() - started < budget:
         try:
             async with UnitOfWork(session_factory) as uow:
-                counts = await dues_cycle.expand_due(uow, clock(), policy_of(settings))
-        except IntegrityError:
-            log.info("dues expansion: another process expanded these first")
-            break
+                counts = await dues_cycle.expand_due(uow, clock(), policy, batch)
         except Exception:
-            log.exception("dues expansion failed; rolled back")
-            break
+            if batch > 1:
+                log.warning("dues expansion: a batch failed; going on branch by branch")
+                batch = 1
+                continue
+            log.exception("dues expansion: a branch's plans failed")
+            try:
+                async with UnitOfWork(session_factory) as uow:
+                    ids = await dues_cycle.postpone_due(uow, clock(), clock() + RETRY_AFTER)
+            except Exception:
+                log.exception("dues expansion: could not put them off; trying next run")
+                break
+            log.error("dues expansion: plans %s put off by %s", ids, RETRY_AFTER)
+            continue
         if counts is None:
             break
         total = total + counts

@@ -119,7 +119,8 @@ class CyclePolicy:
 
 @dataclass
 class CycleCounts:
-    """What one sweep did: broadcasts queued per kind, members newly warned, stages skipped."""
+    """What one sweep planned (reminders and digests; stages skipped) or one expansion
+    queued (broadcasts with recipients per kind, members newly warned)."""
 
     reminders: int = 0
     digests: int = 0
@@ -400,16 +401,20 @@ async def run_cycle(uow: UnitOfWork, now: datetime, policy: CyclePolicy) -> Cycl
     pending = [s for s in stages if s.key not in handled]
     if not pending:
         return CycleCounts()
+    # A branch where nobody has a dues profile has nobody to remind, digest or warn.
+    assessed = await repo.assessed_branches()
+    planned = [
+        stage
+        for stage in sorted(pending, key=lambda s: (orgs[s.branch_id].path, s.month, s.kind))
+        if stage.branch_id in assessed
+        and (stage.kind == DIGEST or not stage.late)  # a late digest still judges arrears
+    ]
     counts = CycleCounts(
-        reminders=sum(s.kind == REMIND and not s.late for s in pending),
-        digests=sum(s.kind == DIGEST and not s.late for s in pending),
+        reminders=sum(s.kind == REMIND for s in planned),
+        digests=sum(s.kind == DIGEST and not s.late for s in planned),
         skipped=sum(s.late for s in pending),
     )
-    plans = [
-        _planned(stage, orgs[stage.branch_id], now, policy)
-        for stage in sorted(pending, key=lambda s: (orgs[s.branch_id].path, s.month, s.kind))
-        if stage.kind == DIGEST or not stage.late  # a late digest still judges arrears
-    ]
+    plans = [_planned(stage, orgs[stage.branch_id], now, policy) for stage in planned]
     await uow.marks.add(
         [Mark(s.key, s.kind, month_label(s.month), skipped=s.late) for s in pending], now
     )
@@ -438,9 +443,10 @@ def officers_warning_key(slot: tuple[int, int]) -> str:
     return f"{ARREARS}-officers:{slot[0]}:{month_label(slot[1])}"
 
 
-# Planned broadcasts one transaction of `expand_due` judges: a few thousand members, tens of
-# milliseconds of holding SQLite's write lock. Planned in the order of their paths, a
-# district committee's branches mostly fall in one batch, and so do their escalations.
+# Branches one transaction of `expand_due` judges (all their due plans: both months of a
+# sweep after downtime together): a few thousand members, tens of milliseconds of holding
+# SQLite's write lock. Planned in the order of their paths, a district committee's
+# branches mostly fall in one batch, and so do their escalations.
 EXPAND_BATCH = 100
 PLANNED_KINDS = (
     BroadcastKind.DUES_REMINDER,
@@ -484,6 +490,17 @@ async def expand_due(
         await enqueue_many(uow, [item for item in items if item.dedupe_key not in keys], now)
         await uow.commit()
     return counts
+
+
+async def postpone_due(
+    uow: UnitOfWork, now: datetime, until: datetime, limit: int = 1
+) -> list[int]:
+    """Put off the due plans of the first `limit` branches until `until` (they failed to
+    expand: the ones behind them go first); commits. Returns their ids."""
+    ids = [row.id for row in await uow.outbox.planned(PLANNED_KINDS, now, limit)]
+    await uow.outbox.postpone_planned(ids, until)
+    await uow.commit()
+    return ids
 
 
 async def _queue_due(

@@ -17,7 +17,7 @@ from aiogram.methods import SendMessage
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.i18n import make_core
@@ -25,6 +25,7 @@ from bot.outbox import OutboxSender, SenderConfig
 from bot.reminders.dues import (
     DUES_CYCLE_JOB,
     DUES_EXPANSION_JOB,
+    RETRY_AFTER,
     run_dues_cycle,
     run_dues_expansion,
 )
@@ -270,10 +271,81 @@ async def test_a_step_failing_half_way_leaves_nothing_and_the_next_run_sends(
     if failing == "plan_many":
         assert planned == nothing and statuses == []
         assert await count_rows(uow, ReminderMark) == 0  # the marks went with the failure
-    else:
+    else:  # the batch, then each branch alone: both put off for another try
         assert planned["reminders"] == 2 and set(statuses) == {BroadcastStatus.PLANNED}
-    clock.advance(seconds=30)
+        async with uow() as u:
+            moments = set(await u.session.scalars(select(Broadcast.not_before)))
+        assert moments == {clock() + RETRY_AFTER}
+        clock.advance(seconds=30)
+        assert await both_jobs() == (nothing, nothing)  # not yet
+        clock.advance(seconds=RETRY_AFTER.total_seconds())
     planned, expanded = await both_jobs()
     assert expanded["reminders"] == 2
     assert [len(rows) for _, rows in await reminders(uow)] == [1, 1]
     assert await both_jobs() == (nothing, nothing)
+
+
+async def test_a_branch_that_cannot_be_judged_is_put_off_and_holds_up_nobody(
+    session_factory: async_sessionmaker[AsyncSession],
+    uow: Uow,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    tree = await dues_world(uow)
+    clock.now = local(5, 9, 5)
+    await run_dues_cycle(session_factory, settings(), clock)
+    judge = dues_cycle.assessed_members
+
+    def failing_for_a(*args: Any) -> Any:
+        if any(branch == tree.branch_a.id for branch, _ in args[2]):
+            raise ValueError("a profile the rules cannot read")
+        return judge(*args)
+
+    monkeypatch.setattr(dues_cycle, "assessed_members", failing_for_a)
+    done = await run_dues_expansion(session_factory, settings(), clock)
+    assert done["reminders"] == 1  # branch B's, though A's plans come first
+    assert [b.org_id for b, rows in await reminders(uow) if rows] == [tree.branch_b.id]
+    async with uow() as u:
+        waiting = (
+            await u.session.execute(
+                select(Broadcast.org_id, Broadcast.not_before).where(
+                    Broadcast.status == BroadcastStatus.PLANNED
+                )
+            )
+        ).all()
+    assert {org for org, _ in waiting} == {tree.branch_a.id}
+    assert {moment for _, moment in waiting} == {clock() + RETRY_AFTER}
+    assert any("put off" in r.message and r.levelname == "ERROR" for r in caplog.records)
+
+    monkeypatch.setattr(dues_cycle, "assessed_members", judge)  # the bug is fixed
+    clock.advance(seconds=RETRY_AFTER.total_seconds())
+    assert (await run_dues_expansion(session_factory, settings(), clock))["reminders"] == 1
+    assert sorted(b.org_id for b, rows in await reminders(uow) if rows) == [
+        tree.branch_a.id,
+        tree.branch_b.id,
+    ]
+
+
+async def test_two_expanders_at_once_never_take_the_same_plans(
+    engine: AsyncEngine,
+    uow: Uow,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FakeClock,
+) -> None:
+    """Two processes both leading for a moment (PostgreSQL): the plans one expander holds
+    are skipped by the other until it is done with them."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite: one bot process per database file, one expander")
+    tree = await dues_world(uow)
+    clock.now = local(5, 9, 5)
+    await run_dues_cycle(session_factory, settings(), clock)
+    kinds = dues_cycle.PLANNED_KINDS
+    async with uow() as first:
+        taken = await first.outbox.planned(kinds, clock(), 1)
+        assert {row.org_id for row in taken} == {tree.branch_a.id}
+        async with uow() as second:
+            assert await second.outbox.planned(kinds, clock(), 1) == []
+            assert {row.org_id for row in await second.outbox.planned(kinds, clock(), 2)} == {
+                tree.branch_b.id
+            }

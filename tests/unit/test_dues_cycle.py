@@ -653,7 +653,7 @@ async def test_the_sweep_and_each_expansion_batch_issue_the_same_statements_for_
     await populate(uow, tree.committee, 3, 0)
     now = at(2026, 12, 5)
     small_plan, small_sweep = await measure.of(plan(uow, now, policy))
-    assert small_plan == CycleCounts(reminders=5, digests=5, skipped=10)  # with A and B
+    assert small_plan == CycleCounts(reminders=3, digests=3, skipped=10)  # not A, B: no dues
     small, small_batch = await measure.of(expand_batch(uow, now, policy))
     assert small == CycleCounts(reminders=3, digests=3, warnings=3, escalations=1)
     assert await expand_batch(uow, now, policy) is None  # all expanded, once
@@ -678,19 +678,35 @@ async def test_the_sweep_and_each_expansion_batch_issue_the_same_statements_for_
     assert len(idle_expansion) == 1  # the planned broadcasts due
 
 
-async def test_a_committee_judged_in_two_batches_escalates_twice_under_numbered_keys(
-    uow: Uow,
+@pytest.mark.parametrize("branches_a_batch", [1, 2, 3, 100])
+async def test_batches_take_whole_branches_and_warn_each_member_once(
+    uow: Uow, branches_a_batch: int
 ) -> None:
+    """Five branches with dues have two months due at once (November's digest, late after
+    the downtime, and December's): a batch judges both months of a branch together, so each
+    member is warned once, at the later month's level. A committee whose branches fall in
+    several batches gets an escalation per batch, under numbered keys."""
     tree = await build_tree(uow)
     policy = replace(POLICY, digest_days=0)
     await populate(uow, tree.committee, 5, 0)
     now = at(2026, 12, 5)
-    await plan(uow, now, policy)  # 7 branches: November's late digest, December's stages
-    batches = [await expand_batch(uow, now, policy, limit=9) for _ in range(3)]
-    assert await expand_batch(uow, now, policy) is None
-    assert sum(b.warnings for b in batches if b) == 5
+    await plan(uow, now, policy)
+    batches = []
+    while (batch := await expand_batch(uow, now, policy, limit=branches_a_batch)) is not None:
+        batches.append(batch)
+    assert len(batches) == -(-5 // branches_a_batch)
+    assert sum(b.warnings for b in batches) == 5
+    warned = [
+        d.person_id
+        for s in await queued(uow, BroadcastKind.DUES_ARREARS)
+        for d in s.deliveries
+        if d.payload is not None  # the members' own copies
+    ]
+    assert len(warned) == len(set(warned)) == 5
     escalations = await queued(uow, BroadcastKind.DUES_ESCALATION)
-    assert len(escalations) == sum(b.escalations for b in batches if b) >= 2
+    assert escalations and len(escalations) == sum(b.escalations for b in batches)
+    if branches_a_batch >= 5:
+        assert len(escalations) == 1
     base = f"dues-escalation:{tree.committee.id}:2026-12"
     assert [s.broadcast.dedupe_key for s in escalations] == [base] + [
         f"{base}:{number}" for number in range(2, len(escalations) + 1)
