@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import socket
-
-import pytest
 from aiogram.fsm.storage.base import StorageKey
 from aiogram.fsm.storage.redis import RedisStorage
 
 from bot.app import build_storage
 from bot.config import Settings
-
-REDIS_URL = os.environ.get("ZHIBU_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
+from tests.local_redis import REDIS_URL, needs_redis
 
 
-@pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
+@needs_redis
 async def test_state_survives_in_redis_between_storages() -> None:
     settings = Settings(_env_file=None, redis_url=REDIS_URL)
     first, second = build_storage(settings), build_storage(settings)

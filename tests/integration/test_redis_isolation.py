@@ -4,8 +4,6 @@ a slow handler keeps its lock past it, and different users never wait for each o
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
 import time
 from collections.abc import AsyncIterator
 
@@ -16,22 +14,14 @@ from redis.asyncio import Redis
 from bot.app import build_isolation, build_storage
 from bot.config import Settings
 from bot.redis_isolation import LEASED_FOR, LeasedRedisEventIsolation
+from tests.local_redis import REDIS_URL, needs_redis
 
-REDIS_URL = os.environ.get("ZHIBU_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 LEASE = 0.6
 ALICE = StorageKey(bot_id=42, chat_id=7001, user_id=7001)
 BAYAR = StorageKey(bot_id=42, chat_id=7002, user_id=7002)
 
 
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
+pytestmark = needs_redis
 
 
 @pytest.fixture

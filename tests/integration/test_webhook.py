@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -33,10 +32,10 @@ from storage.models import ProcessedUpdate
 from storage.uow import UnitOfWork
 from tests.conftest import FakeClock
 from tests.fakes import TOKEN, Chatter, RecordingSession
+from tests.local_redis import REDIS_URL, needs_redis
 
 SECRET = "s3cret_Token-for-tests"
 HOOK = "/telegram"
-REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 class WebhookSession(RecordingSession):
@@ -269,15 +268,7 @@ async def test_health_is_503_when_the_database_is_unreachable(
     assert "hunter2" not in text and "zhibu" not in text
 
 
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-@pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
+@needs_redis
 async def test_health_with_a_reachable_redis(app_bot: Running, engine: AsyncEngine) -> None:
     dispatcher, bot, _ = app_bot
     async with _serve(_settings(redis_url=REDIS_URL), dispatcher, bot, engine) as c:
