@@ -94,13 +94,11 @@ class DuesCycleRepository:
         """The branches where someone has ever had a dues profile."""
         return {row[0] for row in await self._rows(select(DuesProfile.branch_id).distinct())}
 
-    async def profiles(
-        self, through: int, branches: Collection[int] | None = None
-    ) -> list[ProfileRow]:
-        """Every dues profile row from before or in month `through`, with its person,
-        ordered by person and month so each member's history is one run of rows. With
-        `branches`: only the people ever assessed at one of them (all their rows: the latest
-        decides where they belong)."""
+    async def profiles(self, through: int, branches: Collection[int]) -> list[ProfileRow]:
+        """The dues profile rows from before or in month `through` of the people ever
+        assessed at one of `branches` (all their rows: the latest decides where they
+        belong), with the person, ordered by person and month so each member's history is
+        one run of rows."""
         query = (
             select(
                 DuesProfile.person_id,
@@ -112,7 +110,7 @@ class DuesCycleRepository:
                 Person.display_name,
             )
             .join(Person, Person.id == DuesProfile.person_id)
-            .where(DuesProfile.from_month <= through, *_assessed_at(DuesProfile, branches))
+            .where(DuesProfile.from_month <= through, _assessed_at(DuesProfile, branches))
             .order_by(DuesProfile.person_id, DuesProfile.from_month)
         )
         return list(map(ProfileRow._make, await self._rows(query)))
@@ -121,12 +119,12 @@ class DuesCycleRepository:
         self,
         months: Sequence[int],
         window: Sequence[int],
-        branches: Collection[int] | None = None,
+        branches: Collection[int],
     ) -> CreditSummary:
         """One GROUP BY over the credits: per person the latest paid month not after each
         of `months`, the amount credited in each, and which months of `window` are paid
-        (each (person, month) is credited at most once, so the sum of powers is a mask).
-        With `branches`: only the people ever assessed at one of them."""
+        (each (person, month) is credited at most once, so the sum of powers is a mask),
+        for the people ever assessed at one of `branches`."""
         judged, span = tuple(months), tuple(window)
         latest = [func.max(case((DuesCredit.month <= m, DuesCredit.month))) for m in judged]
         amounts = [
@@ -141,30 +139,25 @@ class DuesCycleRepository:
         )
         result = await self._rows(
             select(DuesCredit.person_id, *latest, *amounts, mask)
-            .where(DuesCredit.month <= max(judged), *_assessed_at(DuesCredit, branches))
+            .where(DuesCredit.month <= max(judged), _assessed_at(DuesCredit, branches))
             .group_by(DuesCredit.person_id)
         )
         return CreditSummary(judged, span, {row[0]: tuple(row[1:]) for row in result})
 
-    async def holders(
-        self, roles: Collection[Role], orgs: Collection[int] | None = None
-    ) -> list[HolderRow]:
-        """Everybody holding one of `roles` anywhere (or at one of `orgs`), with how to
-        reach them."""
+    async def holders(self, roles: Collection[Role], orgs: Collection[int]) -> list[HolderRow]:
+        """Everybody holding one of `roles` at one of `orgs`, with how to reach them."""
         query = (
             select(Membership.org_id, Membership.person_id, Person.telegram_id, Person.language)
             .join(Person, Person.id == Membership.person_id)
-            .where(Membership.role.in_(sorted(roles)))
+            .where(Membership.role.in_(sorted(roles)), Membership.org_id.in_(sorted(orgs)))
         )
-        if orgs is not None:
-            query = query.where(Membership.org_id.in_(sorted(orgs)))
         return list(map(HolderRow._make, await self._rows(query)))
 
     async def unassessed_counts(
-        self, roles: Collection[Role], branches: Collection[int] | None = None
+        self, roles: Collection[Role], branches: Collection[int]
     ) -> dict[int, int]:
         """Branch id → party members (roles at the branch or its party groups) who have no
-        dues profile at all; with `branches`, of those only."""
+        dues profile at all, for `branches`."""
         branch = case(
             (Organization.level == Level.GROUP, Organization.parent_id), else_=Organization.id
         )
@@ -175,7 +168,7 @@ class DuesCycleRepository:
                 Membership.role.in_(sorted(roles)),
                 Organization.level.in_([Level.BRANCH, Level.GROUP]),
                 ~exists().where(DuesProfile.person_id == Membership.person_id),
-                *([] if branches is None else [Membership.org_id.in_(_with_groups(branches))]),
+                Membership.org_id.in_(_with_groups(branches)),
             )
             .subquery()
         )
@@ -194,13 +187,10 @@ def _with_groups(branches: Collection[int]) -> Select[int]:
 
 
 def _assessed_at(
-    table: type[DuesProfile] | type[DuesCredit], branches: Collection[int] | None
-) -> list[ColumnElement[bool]]:
-    """The condition "the row's person was ever assessed at one of `branches`" (none when
-    `branches` is None: everybody)."""
-    if branches is None:
-        return []
+    table: type[DuesProfile] | type[DuesCredit], branches: Collection[int]
+) -> ColumnElement[bool]:
+    """The condition "the row's person was ever assessed at one of `branches`"."""
     people: Select[int] = select(DuesProfile.person_id).where(
         DuesProfile.branch_id.in_(sorted(branches))
     )
-    return [table.person_id.in_(people)]
+    return table.person_id.in_(people)

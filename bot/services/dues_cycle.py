@@ -20,9 +20,9 @@ tree, else the configured default, clamped to the month's end), and a month M:
 
 Exactly once, across restarts and racing processes: every stage leaves a ReminderMark in the
 same transaction as the broadcast it plans, and a plan gets its rows in the same transaction
-that queues it (a racing expander fails on the rows' unique key). A stage found more than
-the grace period late (the bot was down) is marked skipped and not sent; arrears warnings
-are never skipped.
+that queues it (on PostgreSQL a second expander skips the plans the first holds). A stage
+found more than the grace period late (the bot was down) is marked skipped and not sent;
+arrears warnings are never skipped.
 Stages are looked for in the current and the previous month, since a digest may fall in the
 month after its dues month. Mark keys (and periods): "dues-remind:{branch}:{YYYY-MM}" and
 "dues-digest:{branch}:{YYYY-MM}" (the dues month), "dues-arrears:{person}:{level}:{YYYY-MM}"
