@@ -6,18 +6,21 @@ through the real Dispatcher on the real database.
     committee X (C1) ── branch A ── group A1          committee Y (CY) ── branch Y (BY)
                      └─ branch B
 
-The actors are an unknown user, a resident of A, a member of A, the secretary of A and the
-admin of X; everything in branch B and committee Y is someone else's, which is what the
-forged callbacks point at.
+The actors are an unknown user, a resident of A, a member of A, the leader of group A1, the
+secretary of A and the admin of X; everything in branch B and committee Y is someone else's,
+which is what the forged callbacks point at. Branch A has two meetings open for sign-in at
+once (a voice note sent on its own must first ask which one) and group A1 one of its own; A1
+has a member without a phone or Telegram, whom its leader signs in by proxy.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -64,6 +67,7 @@ from storage.models import (
     TicketStatus,
 )
 from storage.uow import UnitOfWork
+from tests import voice_samples
 from tests.conftest import FakeClock
 from tests.factories import T0, Tree, actor_of, build_tree, make_org, make_person
 from tests.fakes import BOT_USER, TOKEN, RecordingSession
@@ -80,6 +84,19 @@ _WRITE = re.compile(r'\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IG
 
 UNKNOWN, RESIDENT_A, MEMBER_B, NEWCOMER = 9001, 4001, 3004, 5001
 ADMIN_Y, SECRETARY_Y, MEMBER_Y = 1002, 2003, 3005
+NEIGHBOUR = "没有手机的老党员"  # group A1's member without a phone: no Telegram account
+
+# A voice note of speech the checks accept (bot/services/voice.py), served under this file id.
+SPEECH_FILE = "fuzz-speech"
+SPEECH_SECONDS = 3.0
+# What the fuzz may change of a seeded meeting that decides whether it is open for sign-in
+# now (rescheduled, moved to a venue without a map point, cancelled), put back by `reopen`.
+WINDOW_COLUMNS = ("status", "starts_at", "venue", "latitude", "longitude", "methods")
+
+
+@cache
+def speech() -> bytes:
+    return voice_samples.speech_like_ogg(SPEECH_SECONDS)
 
 
 class FuzzSession(RecordingSession):
@@ -130,9 +147,12 @@ class World:
     ids: dict[str, list[int]] = field(default_factory=dict)
     # The meetings' sign-in codes, typed at the code step among the random texts.
     codes: list[str] = field(default_factory=list)
-    # Organization and person ids by short name ("A", "B", "member_a" ...).
+    # Organization, person and meeting ids by short name ("A", "B", "member_a" ...).
     orgs: dict[str, int] = field(default_factory=dict)
     people: dict[str, int] = field(default_factory=dict)
+    meetings: dict[str, int] = field(default_factory=dict)
+    # The seeded open meetings' WINDOW_COLUMNS, by id, for `reopen`.
+    opened: dict[int, dict[str, Any]] = field(default_factory=dict)
     # The protected rows as last read (tests/fuzz/properties.py); None once a statement
     # wrote to a protected table, so they are read again only when they may have changed.
     rows: Any = None
@@ -146,15 +166,22 @@ class World:
 
 
 async def _meeting(
-    uow: Callable[[], UnitOfWork], tree: Tree, org_id: int, by: Any, starts_at: datetime
+    uow: Callable[[], UnitOfWork],
+    tree: Tree,
+    org_id: int,
+    by: Any,
+    starts_at: datetime,
+    title: str | None = None,
+    kind: MeetingKind = MeetingKind.THEMED_PARTY_DAY,
+    audience: Audience = Audience.BRANCH,
 ) -> Meeting:
     actor = await actor_of(uow, by)
     spec = meetings.MeetingSpec(
         org_id=org_id,
-        kind=MeetingKind.THEMED_PARTY_DAY,
-        title=f"主题党日 {org_id}",
+        kind=kind,
+        title=title or f"主题党日 {org_id}",
         starts_at=starts_at,
-        audience=Audience.BRANCH,
+        audience=audience,
         audience_org_id=org_id,
         venue="党群服务中心",
         latitude=43.93,
@@ -194,10 +221,32 @@ async def seed(uow: Callable[[], UnitOfWork], clock: FakeClock) -> tuple[Tree, d
         member_b = await make_person(u, "党员乙", MEMBER_B, [(tree.branch_b, Role.MEMBER)])
         resident_a = await make_person(u, "居民刘", RESIDENT_A, [(tree.branch_a, Role.RESIDENT)])
         newcomer = await make_person(u, "新人", NEWCOMER)
+        neighbour = await make_person(u, NEIGHBOUR, None, [(tree.group_a1, Role.MEMBER)])
         await u.commit()
     now = clock()
     soon = now + timedelta(minutes=10)  # the sign-in window is open now
     meeting_a = await _meeting(uow, tree, tree.branch_a.id, tree.secretary_a, soon)
+    # Open at the same time: a voice note sent without a button asks which meeting it is for.
+    meeting_a2 = await _meeting(
+        uow,
+        tree,
+        tree.branch_a.id,
+        tree.secretary_a,
+        soon + timedelta(minutes=10),
+        "支部党员大会",
+        MeetingKind.GENERAL_MEETING,
+    )
+    # Group A1's own, scheduled by its leader: the neighbour is invited to it too.
+    meeting_a1 = await _meeting(
+        uow,
+        tree,
+        tree.group_a1.id,
+        tree.leader_a1,
+        soon + timedelta(minutes=5),
+        "第一党小组会",
+        MeetingKind.GROUP_MEETING,
+        Audience.GROUP,
+    )
     meeting_b = await _meeting(uow, tree, tree.branch_b.id, tree.secretary_b, soon)
     closed_b = await _meeting(uow, tree, tree.branch_b.id, tree.secretary_b, soon)
     cancelled_b = await _meeting(uow, tree, tree.branch_b.id, tree.secretary_b, soon)
@@ -378,7 +427,15 @@ async def seed(uow: Callable[[], UnitOfWork], clock: FakeClock) -> tuple[Tree, d
         u.session.add_all(joins)
         await u.session.flush()
         ids = {
-            "meeting": [meeting_a.id, meeting_b.id, closed_b.id, cancelled_b.id, meeting_y.id],
+            "meeting": [
+                meeting_a.id,
+                meeting_b.id,
+                closed_b.id,
+                cancelled_b.id,
+                meeting_y.id,
+                meeting_a2.id,
+                meeting_a1.id,
+            ],
             "attendance": [x.id for x in attendances],
             "invitation": [leave.id],
             "ticket": [t.id for t in tickets],
@@ -403,11 +460,15 @@ async def seed(uow: Callable[[], UnitOfWork], clock: FakeClock) -> tuple[Tree, d
                     member_b,
                     resident_a,
                     newcomer,
+                    neighbour,
                 )
             ],
             "month": [month - 2, month - 1, month, month + 1],
         }
-        codes = [m.code for m in (meeting_a, meeting_b, closed_b, cancelled_b, meeting_y)]
+        opened = (meeting_a, meeting_a2, meeting_a1)
+        codes = [
+            m.code for m in (meeting_a, meeting_b, closed_b, cancelled_b, meeting_y, *opened[1:])
+        ]
         await u.commit()
     names = {
         "C1": tree.committee.id,
@@ -421,6 +482,8 @@ async def seed(uow: Callable[[], UnitOfWork], clock: FakeClock) -> tuple[Tree, d
         "admin_x": tree.admin.id,
         "secretary_a": tree.secretary_a.id,
         "member_a": tree.member_a.id,
+        "leader_a1": tree.leader_a1.id,
+        "neighbour_a1": neighbour.id,
         "resident_a": resident_a.id,
     }
     return tree, {
@@ -428,7 +491,28 @@ async def seed(uow: Callable[[], UnitOfWork], clock: FakeClock) -> tuple[Tree, d
         "codes": codes,
         "orgs": names,
         "people": people,
+        "meetings": {"A": meeting_a.id, "A2": meeting_a2.id, "A1": meeting_a1.id},
+        "opened": {m.id: {c: getattr(m, c) for c in WINDOW_COLUMNS} for m in opened},
     }
+
+
+async def reopen(world: World, meeting_ids: Iterable[int], unsigned: Iterable[int] = ()) -> None:
+    """Put seeded meetings back as they were (open for sign-in now, by every method) and take
+    back the sign-ins of `unsigned` to them: a step entered on purpose must not depend on
+    what earlier examples did to the world (a meeting cancelled or moved, a neighbour signed
+    in already, which can happen only once). Writes only what differs."""
+    ids, people = list(meeting_ids), list(unsigned)
+    async with world.harness.uow() as u:
+        for meeting in await u.session.scalars(select(Meeting).where(Meeting.id.in_(ids))):
+            for column, value in world.opened[meeting.id].items():
+                if getattr(meeting, column) != value:
+                    setattr(meeting, column, value)
+        signed = select(Attendance).where(
+            Attendance.meeting_id.in_(ids), Attendance.person_id.in_(people)
+        )
+        for attendance in await u.session.scalars(signed) if people else ():
+            await u.session.delete(attendance)
+        await u.commit()
 
 
 @pytest.fixture
@@ -444,6 +528,7 @@ async def world(
     bot = Bot(token=TOKEN, session=session)
     await dispatcher.emit_startup(bot=bot, bots=[bot], dispatcher=dispatcher)
     session.clear()
+    session.files[SPEECH_FILE] = speech()
     errors = ErrorRecords()
     logger = logging.getLogger("bot.handlers.errors")
     logger.addHandler(errors)
@@ -457,6 +542,8 @@ async def world(
         codes=seeded["codes"],
         orgs=seeded["orgs"],
         people=seeded["people"],
+        meetings=seeded["meetings"],
+        opened=seeded["opened"],
     )
     fuzzed.watch_writes(session_factory.kw["bind"])
     try:

@@ -253,6 +253,18 @@ def press_update(user: User, data: str, message_id: int = 1) -> Update:
     return Update(update_id=next(_update_ids), callback_query=query)
 
 
+def voice_update(user: User, file_id: str, seconds: float, size: int, date: datetime) -> Update:
+    """A voice note recorded at `date` (a sign-in is judged on the moment it was recorded)."""
+    note = Voice(
+        file_id=file_id,
+        file_unique_id=file_id,
+        duration=round(seconds),
+        file_size=size,
+        mime_type="audio/ogg",
+    )
+    return Update(update_id=next(_update_ids), message=message(user, voice=note, date=date))
+
+
 @cache
 def _file_id() -> st.SearchStrategy[str]:
     return st.sampled_from(("f1", "voice-b", "sent-doc", "", "x" * 300)) | st.text(

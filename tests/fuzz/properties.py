@@ -6,7 +6,9 @@ altered) is attributed to an organization and to the people it belongs to, and m
 allowed by the actor's `Rights`: a table the actor may touch at all, and either an
 organization under the actor's authority or a row that is the actor's own (their invitation,
 their ticket, their dues report). Branch B and committee Y are nobody's among the actors,
-so nothing of theirs may change.
+so nothing of theirs may change. A party group's leader also records the sign-ins of the
+group's members (proxy sign-in for a neighbour without a phone) at the meetings of the group
+and of its branch: those rows must name the leader as the proxy.
 """
 
 from __future__ import annotations
@@ -109,11 +111,32 @@ class Reach(StrEnum):
 @dataclass(frozen=True)
 class Rights:
     """What one actor may change: table -> reach, and the organizations under their
-    authority (for ORG reach)."""
+    authority (for ORG reach), narrower or wider for some tables (`table_org_ids`: a group
+    leader runs the group's meetings but takes the branch's tickets). And the sign-ins the
+    actor records for others (Action.PROXY_SIGN_IN): attendances of `proxy_for` at meetings
+    of `proxy_org_ids`, naming the actor as the proxy."""
 
     person_id: int | None
     tables: Mapping[str, Reach] = field(default_factory=dict)
     org_ids: frozenset[int] = frozenset()
+    table_org_ids: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    proxy_for: frozenset[int] = frozenset()
+    proxy_org_ids: frozenset[int] = frozenset()
+
+    def orgs_for(self, table: str) -> frozenset[int]:
+        return self.table_org_ids.get(table, self.org_ids)
+
+    def proxied(self, change: Change, owners: set[int], org_id: int) -> bool:
+        """A sign-in recorded for someone the actor may sign in, where they may."""
+        after = change.after
+        return (
+            change.table == "attendances"
+            and after is not None
+            and self.person_id is not None
+            and after["proxy_by_id"] == self.person_id
+            and bool(owners & self.proxy_for)
+            and org_id in self.proxy_org_ids
+        )
 
 
 def _owner_and_org(change: Change, context: Snapshot) -> tuple[set[int], int]:
@@ -157,7 +180,10 @@ def forbidden(rights: Rights, before: Snapshot, after: Snapshot) -> list[str]:
         reach = rights.tables.get(change.table)
         owners, org_id = _owner_and_org(change, context)
         own = rights.person_id is not None and rights.person_id in owners
-        if reach is None or not (own or (reach is Reach.ORG and org_id in rights.org_ids)):
+        org = reach is Reach.ORG and org_id in rights.orgs_for(change.table)
+        if rights.proxied(change, owners, org_id):
+            continue
+        if reach is None or not (own or org):
             found.append(str(change))
     return found
 

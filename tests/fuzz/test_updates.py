@@ -1,15 +1,19 @@
 """Property-based fuzzing of updates through the real Dispatcher on the real database.
 
-Five actors (an unknown user, a resident of branch A, a member of A, the secretary of A, the
-admin of committee X) send generated updates: random and malformed texts (every unicode
-category, RTL, zero-width, Mongolian, emoji, control characters, beyond 4096 characters),
-every command with junk arguments, callback data of every CallbackData class with wrong,
-huge, negative or foreign ids and wrong enum values, truncated or garbage, and pointing at
-branch B's meetings (open, closed, cancelled), tickets (at every stage), dues, guidance,
-broadcasts, invites and join requests or committee Y's; messages of every content type, in
-groups and channels, edited, forwarded, late; the bot's membership changing; and the same
-update delivered twice. The random walk also presses the buttons the bot showed and answers
-its reply keyboards, so texts arrive while each conversation step waits.
+Six actors (an unknown user, a resident of branch A, a member of A, the leader of its party
+group A1, the secretary of A, the admin of committee X) send generated updates: random and
+malformed texts (every unicode category, RTL, zero-width, Mongolian, emoji, control
+characters, beyond 4096 characters), every command with junk arguments, callback data of
+every CallbackData class with wrong, huge, negative or foreign ids and wrong enum values,
+truncated or garbage, and pointing at branch B's meetings (open, closed, cancelled), tickets
+(at every stage), dues, guidance, broadcasts, invites and join requests or committee Y's;
+messages of every content type, in groups and channels, edited, forwarded, late; the bot's
+membership changing; and the same update delivered twice. The random walk also presses the
+buttons the bot showed and answers its reply keyboards, so texts arrive while each
+conversation step waits. The steps a walk seldom reaches are entered on purpose; those
+whose way in can be used up (the group leader's note for a proxy sign-in, the choice of
+meeting for a voice note while two meetings are open) have it set up first and must be
+reached (see also tests/fuzz/test_steps.py).
 
 After every update: the errors router logged no unexpected error, nothing sent breaks
 Telegram's limits (text ≤ 4096, caption ≤ 1024, callback answer ≤ 200, callback data ≤ 64
@@ -28,15 +32,17 @@ a real chat's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 import pytest
+from aiogram.fsm.state import State
 from aiogram.methods import EditMessageText, SendMessage, TelegramMethod
 from aiogram.types import InlineKeyboardMarkup, Location, ReplyKeyboardMarkup, Update, User
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
+from bot.handlers.signin import SignInFlow
 from bot.keyboards.dues import (
     BranchAction,
     BranchCB,
@@ -46,10 +52,18 @@ from bot.keyboards.dues import (
     PaymentCB,
 )
 from bot.keyboards.meeting_admin import AdminAction, MeetingAdminCB
-from bot.keyboards.meetings import InvitationAction, InvitationCB
+from bot.keyboards.meetings import InvitationAction, InvitationCB, ProxyCB
 from bot.keyboards.tickets import TicketAction, TicketCB
 from tests.fuzz import generators as gen
-from tests.fuzz.conftest import RESIDENT_A, UNKNOWN, World
+from tests.fuzz.conftest import (
+    RESIDENT_A,
+    SPEECH_FILE,
+    SPEECH_SECONDS,
+    UNKNOWN,
+    World,
+    reopen,
+    speech,
+)
 from tests.fuzz.properties import (
     PROTECTED,
     Reach,
@@ -60,11 +74,12 @@ from tests.fuzz.properties import (
     snapshot,
 )
 
-ADMIN_X, SECRETARY_A, MEMBER_A = 1001, 2001, 3001
+ADMIN_X, SECRETARY_A, MEMBER_A, LEADER_A1 = 1001, 2001, 3001, 3002
 ACTORS = {
     "unknown": (UNKNOWN, None),
     "resident_a": (RESIDENT_A, "zh"),
     "member_a": (MEMBER_A, "mn"),
+    "leader_a1": (LEADER_A1, "zh"),
     "secretary_a": (SECRETARY_A, "zh"),
     "admin_x": (ADMIN_X, "en"),
 }
@@ -88,8 +103,12 @@ def rights_of(world: World, actor: str) -> Rights:
     """What each actor may change (a coarse, domain-level table; the authorization matrix
     in tests/unit/test_access.py is the exact one): a resident their own tickets; a member
     their own answers, sign-ins, dues reports and receipts, and their branch's tickets
-    (claiming a posted one); a secretary anything of branch A; the admin anything of
-    committee X. Nobody anything of committee Y, and only the admin anything of branch B."""
+    (claiming a posted one); group A1's leader (a member of A1) the same, plus group A1's
+    meetings, their invitations and sign-ins (Action.SCHEDULE_MEETING in A1), and the proxy
+    sign-ins of A1's members at the meetings of A1 and of branch A (Action.PROXY_SIGN_IN:
+    not branch A's meetings themselves, nor anyone outside the group); a secretary anything
+    of branch A; the admin anything of committee X. Nobody anything of committee Y, and only
+    the admin anything of branch B."""
     org, person = world.orgs, world.people
     everything = dict.fromkeys(PROTECTED, Reach.ORG)
     if actor == "unknown":
@@ -108,6 +127,24 @@ def rights_of(world: World, actor: str) -> Rights:
                 "ticket_events": Reach.ORG,
             },
             frozenset({org["A"], org["A1"]}),
+        )
+    if actor == "leader_a1":
+        branch = frozenset({org["A"]})
+        return Rights(
+            person["leader_a1"],
+            {
+                "meetings": Reach.ORG,
+                "invitations": Reach.ORG,
+                "attendances": Reach.ORG,
+                "dues_payments": Reach.OWN,
+                "deliveries": Reach.OWN,
+                "tickets": Reach.ORG,
+                "ticket_events": Reach.ORG,
+            },
+            frozenset({org["A1"]}),
+            table_org_ids={"tickets": branch, "ticket_events": branch},
+            proxy_for=frozenset({person["neighbour_a1"]}),
+            proxy_org_ids=frozenset({org["A"], org["A1"]}),
         )
     if actor == "secretary_a":
         return Rights(person["secretary_a"], everything, frozenset({org["A"], org["A1"]}))
@@ -307,17 +344,58 @@ async def test_a_repeated_update_has_one_effect(world: World, data: st.DataObjec
     await check_rights(world, actor, before)
 
 
-def waiting_steps(world: World) -> list[tuple[str, tuple[str, ...]]]:
+# One update of a step's way in: a command, a button's data (as shown), or a message built
+# when it is sent.
+Entry = str | Callable[[World, User], Update]
+
+
+class Step(NamedTuple):
+    """How an actor enters a step that waits for their input. A step entered on purpose
+    with its way in set up first (`reopen`'s meetings open again, `unsigned` not signed in
+    to them) names the state it must reach: the fuzz fails if it does not get there."""
+
+    actor: str
+    entry: tuple[Entry, ...]
+    reaches: State | None = None
+    reopen: tuple[int, ...] = ()
+    unsigned: tuple[int, ...] = ()
+
+
+def speech_note(world: World, user: User) -> Update:
+    """A voice note of speech recorded now (the world's clock), sent without a button."""
+    return gen.voice_update(user, SPEECH_FILE, SPEECH_SECONDS, len(speech()), world.clock())
+
+
+def proxy_entry(world: World, meeting: str) -> Step:
+    """Group A1's leader signs in its member without a phone at one meeting: /proxy, the
+    meeting, the person; the bot then waits for a note."""
+    meeting_id, neighbour = world.meetings[meeting], world.people["neighbour_a1"]
+    return Step(
+        "leader_a1",
+        (
+            "/proxy",
+            ProxyCB(meeting_id=meeting_id).pack(),
+            ProxyCB(meeting_id=meeting_id, person_id=neighbour).pack(),
+        ),
+        SignInFlow.proxy_note,
+        (meeting_id,),
+        (neighbour,),
+    )
+
+
+def waiting_steps(world: World) -> list[Step]:
     """How each actor reaches a step that waits for their typing (a command, or a button
     they were shown, packed here): the leave reason and the sign-in code, the dues report,
     /need, the secretary's rejection reason, meeting edit and minutes, ticket decline, the
     assignee's refusal reason, progress notes and closing note, the requester's rating
-    comment, dues day and assessment, and the composers of meetings, broadcasts, guidance
-    and imports."""
+    comment, dues day and assessment, the composers of meetings, broadcasts, guidance and
+    imports; the group leader's note for a proxy sign-in (at the branch's meeting and at the
+    group's), and the choice of meeting for a voice note sent while two are open."""
     ids, branch_a = world.ids, world.orgs["A"]
     meeting_a, payment_a, ticket_a = ids["meeting"][0], ids["payment"][0], ids["ticket"][0]
     assigned_a, working_a, resolved_a = ids["ticket"][-3:]
-    return [
+    two_open = (world.meetings["A"], world.meetings["A2"])
+    steps = [
         ("member_a", (InvitationCB(meeting_id=meeting_a, action=InvitationAction.LEAVE).pack(),)),
         ("member_a", (InvitationCB(meeting_id=meeting_a, action=InvitationAction.CODE).pack(),)),
         ("member_a", (DuesMenuCB(action=MenuAction.REPORT).pack(),)),
@@ -345,6 +423,42 @@ def waiting_steps(world: World) -> list[tuple[str, tuple[str, ...]]]:
         ("admin_x", ("/guidance",)),
         ("admin_x", ("/import",)),
     ]
+    return [
+        *(Step(actor, entry) for actor, entry in steps),
+        proxy_entry(world, "A"),
+        proxy_entry(world, "A1"),
+        Step("member_a", (speech_note,), SignInFlow.pick, two_open),
+    ]
+
+
+async def state_of(world: World, user: User) -> str | None:
+    """The conversation state of the actor's private chat."""
+    harness = world.harness
+    return await harness.dp.fsm.get_context(harness.bot, user.id, user.id).get_state()
+
+
+async def prepare(world: World, step: Step) -> None:
+    """Set up the step's way in (before the rows are read: the actor does not do this)."""
+    if step.reopen:
+        await reopen(world, step.reopen, step.unsigned)
+
+
+async def enter(world: World, step: Step) -> User:
+    """Take the step's way in, from no conversation (after a /cancel); a step that names
+    the state it reaches must be in it now."""
+    user = user_of(step.actor)
+    await deliver(world, gen.text_update(user, "/cancel"))
+    for entry in step.entry:
+        if callable(entry):
+            update = entry(world, user)
+        elif entry.startswith("/"):
+            update = gen.text_update(user, entry)
+        else:
+            update = gen.press_update(user, entry)
+        await deliver(world, update)
+    if step.reaches is not None:
+        assert await state_of(world, user) == step.reaches.state, step
+    return user
 
 
 @pytest.mark.timeout(600)  # thousands of updates; a busy CI machine is slow
@@ -354,12 +468,9 @@ async def test_texts_while_a_step_waits(world: World, data: st.DataObject) -> No
     """The random walk reaches few steps deep; these are entered on purpose, then answered
     with anything (texts, codes, content, shown buttons)."""
     steps = waiting_steps(world)
-    actor, entry = steps[data.draw(st.integers(0, len(steps) - 1), label="step")]
-    user = user_of(actor)
+    step = steps[data.draw(st.integers(0, len(steps) - 1), label="step")]
+    await prepare(world, step)
     before = await protected_rows(world)
-    await deliver(world, gen.text_update(user, "/cancel"))
-    for step in entry:
-        update = gen.text_update(user, step) if step.startswith("/") else None
-        await deliver(world, update or gen.press_update(user, step))
+    user = await enter(world, step)
     await walk(world, data, user, data.draw(st.integers(1, 3), label="answers"))
-    await check_rights(world, actor, before)
+    await check_rights(world, step.actor, before)
