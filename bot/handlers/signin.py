@@ -45,7 +45,7 @@ from bot.meeting_notices import clock_time, deliver, leave_request_notice, voice
 from bot.notices import is_quiet
 from bot.services import meetings, organizations, voice
 from bot.services.access import Actor
-from bot.services.errors import AccessDenied, DomainError, InvalidInput
+from bot.services.errors import DomainError, InvalidInput
 from bot.services.roles import SignInMethod
 from storage.models import (
     Attendance,
@@ -644,15 +644,9 @@ async def proxy_person(
     bot: Bot,
     now: datetime,
 ) -> None:
-    meeting, people = await meetings.proxy_candidates(uow, actor, callback_data.meeting_id)
-    person = next((p for p in people if p.id == callback_data.person_id), None)
-    if person is None:
-        # Not someone the actor may sign in now: the service says why (already signed in,
-        # not theirs) and records nothing.
-        await meetings.sign_in_proxy(
-            uow, actor, callback_data.meeting_id, callback_data.person_id, "", now
-        )
-        raise AccessDenied()  # pragma: no cover - the service always refuses a non-candidate
+    meeting, person = await meetings.check_proxy_signable(
+        uow, actor, callback_data.meeting_id, callback_data.person_id, now
+    )
     await state.set_state(SignInFlow.proxy_note)
     await state.set_data(
         {"meeting_id": meeting.id, "person_id": person.id, "name": person.display_name}
@@ -703,6 +697,10 @@ async def proxy_note(
     now: datetime,
 ) -> None:
     await _proxy_sign(message, state, uow, actor, i18n, now, message.text or "")
+
+
+async def pick_expected(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("signin-pick-expected"))
 
 
 async def proxy_note_expected(message: Message, i18n: I18nContext) -> None:
@@ -836,5 +834,6 @@ def build_router() -> Router:
     router.message.register(code_expected, SignInFlow.code, not_command)
     router.message.register(location_expected, SignInFlow.location, not_command)
     router.message.register(voice_expected, SignInFlow.voice, not_command)
+    router.message.register(pick_expected, SignInFlow.pick, not_command)
     router.message.register(proxy_note_expected, SignInFlow.proxy_note, not_command)
     return router

@@ -746,18 +746,28 @@ async def proxy_meetings(uow: UnitOfWork, actor: Actor, now: datetime) -> list[M
     return sorted(choices.values(), key=lambda m: m.starts_at)
 
 
-async def sign_in_proxy(
-    uow: UnitOfWork, actor: Actor, meeting_id: int, person_id: int, note: str, now: datetime
-) -> SignedIn:
-    """A group leader or central household signs in a neighbour without a phone."""
+async def check_proxy_signable(
+    uow: UnitOfWork, actor: Actor, meeting_id: int, person_id: int, now: datetime
+) -> tuple[Meeting, Person]:
+    """Whether the actor may sign this person in now: asked before the note is, so nobody
+    writes a note for a meeting that was cancelled or has closed meanwhile."""
     meeting, candidates = await proxy_candidates(uow, actor, meeting_id)
-    if person_id not in {p.id for p in candidates}:
+    person = next((p for p in candidates if p.id == person_id), None)
+    if person is None:
         if await uow.meetings.attendance(meeting_id, person_id) is not None:
             raise Conflict("signin-error-already")
         raise AccessDenied()
     if meeting.status is MeetingStatus.CANCELLED:
         raise Conflict("meeting-error-cancelled")
     _check_window(meeting, now)
+    return meeting, person
+
+
+async def sign_in_proxy(
+    uow: UnitOfWork, actor: Actor, meeting_id: int, person_id: int, note: str, now: datetime
+) -> SignedIn:
+    """A group leader or central household signs in a neighbour without a phone."""
+    meeting, _ = await check_proxy_signable(uow, actor, meeting_id, person_id, now)
     replacing = await _unsigned(uow, meeting_id, person_id)
     note = " ".join(note.split())[:TEXT_MAX]
     attendance = await _record(

@@ -26,6 +26,7 @@ signin-voice-expected = Please send a voice note, or /cancel.
 signin-voice-pending = 🎙 Your voice sign-in ({ $seconds } s) for "{ $title }" was received and waits for the secretary's review.
 signin-none-open = No meeting is open for sign-in now. Sign-in usually opens 30 minutes before a meeting and closes 30 minutes after it starts; send /attendance to see your meetings.
 signin-choose-meeting = Several meetings are open for sign-in. Which one is this for?
+signin-pick-expected = Please tap the meeting above that this sign-in is for.
 
 ## Why a sign-in was refused
 signin-error-method = This meeting does not allow that way of signing in.

@@ -26,6 +26,7 @@ signin-voice-expected = 请发送一条语音消息，或发送 /cancel 取消�
 signin-voice-pending = 🎙 已收到您的语音签到（{ $seconds } 秒）：「{ $title }」，等待书记审核。
 signin-none-open = 现在没有正在签到的会议。签到时间一般是会议开始前后 30 分钟；发送 /attendance 查看您的会议。
 signin-choose-meeting = 有几个会议正在签到，这条签到是哪个会议的？
+signin-pick-expected = 请在上面点选这条签到对应的会议。
 
 ## 签到被拒的原因
 signin-error-method = 这个会议不支持这种签到方式。

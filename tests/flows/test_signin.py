@@ -26,6 +26,7 @@ from storage.models import (
     CodeAttempt,
     InvitationResponse,
     Meeting,
+    MeetingStatus,
 )
 from tests import voice_samples
 from tests.conftest import FakeClock
@@ -274,6 +275,9 @@ async def test_a_location_sent_without_a_button(
     assert choice.text == say("signin-choose-meeting", "mn")
     labels = [text for text, _ in buttons(choice)]
     assert len(labels) == 2 and "支部党员大会" in labels[1]
+    await harness.send(member.text("第二个"))  # typed instead of tapped: asked again
+    assert last(harness, 3001).text == say("signin-pick-expected", "mn")
+    assert await records(harness, first) == await records(harness, second) == []
     await harness.send(member.press(buttons(choice)[1][1]))
     assert [r.meeting_id for r in await records(harness, second)] == [second.id]
     assert await records(harness, first) == []
@@ -427,6 +431,40 @@ async def test_proxy_by_the_group_leader(harness: Harness, clock: FakeClock, say
     assert alerts(harness)[-1] == say("signin-error-already")
     await harness.send(FieldChatter(3001, "Bater", "mn").text("/proxy"))
     assert last(harness, 3001).text == say("error-access-denied", "mn")
+
+
+async def test_no_note_is_asked_for_a_meeting_cancelled_or_closed_meanwhile(
+    harness: Harness, clock: FakeClock, say: Say
+) -> None:
+    tree = await build_tree(harness.uow)
+    async with harness.uow() as u:
+        group = await u.organizations.get(tree.group_a1.id)
+        assert group is not None
+        await make_person(u, "没有手机的老党员", None, [(group, Role.MEMBER)])
+        await u.commit()
+    cancelled = await schedule(harness, tree, clock)
+    leader = FieldChatter(3002, "其其格")
+    await harness.send(leader.text("/proxy"))
+    listing = last(harness, 3002)
+    async with harness.uow() as u:
+        found = await u.meetings.get(cancelled.id)
+        assert found is not None
+        found.status = MeetingStatus.CANCELLED
+        await u.commit()
+    await harness.send(leader.press(buttons(listing)[0][1]))
+    assert alerts(harness)[-1] == say("meeting-error-cancelled")
+    assert last(harness, 3002) is listing  # no note asked for
+
+    closing = await schedule(harness, tree, clock, title="党课")
+    await harness.send(leader.text("/proxy"))
+    listing = last(harness, 3002)
+    assert listing.text == say("proxy-choose-person", title="党课")
+    clock.advance(hours=6)  # the sign-in window has closed meanwhile
+    await harness.send(leader.press(buttons(listing)[0][1]))
+    assert alerts(harness)[-1] == say("signin-error-closed")
+    assert last(harness, 3002) is listing
+    await harness.send(leader.text("在蒙古包里参加"))  # not taken as a note
+    assert await records(harness, cancelled) == await records(harness, closing) == []
 
 
 async def test_proxy_note_can_be_skipped(harness: Harness, clock: FakeClock, say: Say) -> None:
