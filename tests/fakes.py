@@ -38,6 +38,7 @@ from aiogram.types import (
     Message,
     MessageOriginHiddenUser,
     PhotoSize,
+    Sticker,
     Update,
     User,
     Venue,
@@ -46,6 +47,21 @@ from aiogram.types import (
 )
 
 BOT_ID = 42
+
+
+def plain_sticker() -> Sticker:
+    """A sticker: content no step of the bot asks for."""
+    return Sticker(
+        file_id="s",
+        file_unique_id="s",
+        type="regular",
+        width=1,
+        height=1,
+        is_animated=False,
+        is_video=False,
+    )
+
+
 BOT_USER = User(id=BOT_ID, is_bot=True, first_name="Zhibu", username="zhibu_test_bot")
 TOKEN = f"{BOT_ID}:TEST-token-not-real"
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
@@ -188,18 +204,9 @@ class Chatter:
         return Update(update_id=next(self._update_ids), message=self._message(document=document))
 
     def photo_less_sticker(self) -> Update:
-        from aiogram.types import Sticker
-
-        sticker = Sticker(
-            file_id="s",
-            file_unique_id="s",
-            type="regular",
-            width=1,
-            height=1,
-            is_animated=False,
-            is_video=False,
+        return Update(
+            update_id=next(self._update_ids), message=self._message(sticker=plain_sticker())
         )
-        return Update(update_id=next(self._update_ids), message=self._message(sticker=sticker))
 
     def press(self, data: str, message_id: int = 1) -> Update:
         message = Message(

@@ -433,15 +433,19 @@ async def test_proxy_by_the_group_leader(harness: Harness, clock: FakeClock, say
     assert last(harness, 3001).text == say("error-access-denied", "mn")
 
 
+async def phoneless_member_of_a1(harness: Harness, tree: Tree, name: str) -> None:
+    async with harness.uow() as u:
+        group = await u.organizations.get(tree.group_a1.id)
+        assert group is not None
+        await make_person(u, name, None, [(group, Role.MEMBER)])
+        await u.commit()
+
+
 async def test_no_note_is_asked_for_a_meeting_cancelled_or_closed_meanwhile(
     harness: Harness, clock: FakeClock, say: Say
 ) -> None:
     tree = await build_tree(harness.uow)
-    async with harness.uow() as u:
-        group = await u.organizations.get(tree.group_a1.id)
-        assert group is not None
-        await make_person(u, "没有手机的老党员", None, [(group, Role.MEMBER)])
-        await u.commit()
+    await phoneless_member_of_a1(harness, tree, "没有手机的老党员")
     cancelled = await schedule(harness, tree, clock)
     leader = FieldChatter(3002, "其其格")
     await harness.send(leader.text("/proxy"))
@@ -469,11 +473,7 @@ async def test_no_note_is_asked_for_a_meeting_cancelled_or_closed_meanwhile(
 
 async def test_proxy_note_can_be_skipped(harness: Harness, clock: FakeClock, say: Say) -> None:
     tree = await build_tree(harness.uow)
-    async with harness.uow() as u:
-        group = await u.organizations.get(tree.group_a1.id)
-        assert group is not None
-        await make_person(u, "老党员", None, [(group, Role.MEMBER)])
-        await u.commit()
+    await phoneless_member_of_a1(harness, tree, "老党员")
     await schedule(harness, tree, clock, minutes=5)
     second = await schedule(harness, tree, clock, minutes=20, title="党课")
     leader = FieldChatter(3002, "其其格")

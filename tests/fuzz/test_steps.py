@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 import pytest
 from aiogram.methods import SendMessage
-from aiogram.types import Sticker, Update, User
+from aiogram.types import Update, User
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -28,7 +28,7 @@ from bot.keyboards.signin import SignInPickCB
 from bot.services.meetings import TEXT_MAX
 from bot.services.roles import SignInMethod
 from storage.models import Attendance, AttendanceStatus
-from tests.fakes import buttons
+from tests.fakes import buttons, plain_sticker
 from tests.fuzz import generators as gen
 from tests.fuzz.conftest import NEIGHBOUR, SPEECH_FILE, World, reopen
 from tests.fuzz.properties import forbidden
@@ -72,16 +72,9 @@ async def attendance(world: World, meeting_id: int, person_id: int) -> Attendanc
 
 
 def sticker(user: User) -> Update:
-    shown = Sticker(
-        file_id="s",
-        file_unique_id="s",
-        type="regular",
-        width=1,
-        height=1,
-        is_animated=False,
-        is_video=False,
+    return Update(
+        update_id=next(gen._update_ids), message=gen.message(user, sticker=plain_sticker())
     )
-    return Update(update_id=next(gen._update_ids), message=gen.message(user, sticker=shown))
 
 
 def a_note() -> st.SearchStrategy[str]:
