@@ -90,18 +90,28 @@ async def run_dues_expansion(
                 batch = 1
                 continue
             log.exception("dues expansion: a branch's plans failed")
-            try:
-                async with UnitOfWork(session_factory) as uow:
-                    ids = await dues_cycle.postpone_due(uow, clock(), clock() + RETRY_AFTER)
-            except Exception:
-                log.exception("dues expansion: could not put them off; trying next run")
+            if not await _put_off_first_branch(session_factory, clock):
                 break
-            log.error("dues expansion: plans %s put off by %s", ids, RETRY_AFTER)
             continue
         if counts is None:
             break
-        total = total + counts
+        total += counts
     done = total.as_dict()
     if any(done.values()):
         log.info("dues expansion: %s", done)
     return done
+
+
+async def _put_off_first_branch(
+    session_factory: async_sessionmaker[AsyncSession], clock: Clock
+) -> bool:
+    """Put off the plans of the branch that failed alone (the first one due); False when
+    even that fails (the database is away: the next run tries again)."""
+    try:
+        async with UnitOfWork(session_factory) as uow:
+            ids = await dues_cycle.postpone_due(uow, clock(), clock() + RETRY_AFTER)
+    except Exception:
+        log.exception("dues expansion: could not put them off; trying next run")
+        return False
+    log.error("dues expansion: plans %s put off by %s", ids, RETRY_AFTER)
+    return True
